@@ -194,6 +194,23 @@ def _c3(cls: ClassInfo, stack: tuple[str, ...] = ()) -> list[ClassInfo]:
                 s.pop(0)
 
 
+def _makes_names_at_run_time(node: ast.AST) -> bool:
+    """`globals()[x] = ...`, `globals().update(...)`, `setattr(sys.modules[__name__], ...)`, a module
+    `__getattr__`: names we cannot see. (Merely reading globals(), as lazy_import does, is fine.)"""
+    if isinstance(node, ast.FunctionDef) and node.name == "__getattr__":
+        return True
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Call) \
+            and ast.unparse(node.value.func) == "globals":
+        return True
+    if isinstance(node, ast.Call):
+        func = ast.unparse(node.func)
+        if func in ("globals().update", "vars().update"):
+            return True
+        if func == "setattr" and node.args and "sys.modules" in ast.unparse(node.args[0]):
+            return True
+    return False
+
+
 def _pascal(name: str) -> str:
     return name[0].upper() + name[1:]
 
@@ -428,12 +445,14 @@ class Extractor:
         names = set(mod.defs) | set(mod.imports) | set(mod.aliases) | set(mod.constants)
         for source in mod.star_imports:
             star = self.tree.module(source)
-            names |= set(star.all_names or [*star.defs, *star.constants, *star.imports]) if star else {"*"}
+            if star is not None:
+                names |= set(star.all_names or [*star.defs, *star.constants, *star.imports])
+            elif source.startswith("psychopy"):
+                names.add("*")  # a psychopy module we could not read; stdlib/third-party stars are ignored
         for node in ast.walk(mod.tree):
             if isinstance(node, ast.Global):
                 names |= set(node.names)
-            elif isinstance(node, ast.Name) and node.id == "globals" or (
-                    isinstance(node, ast.FunctionDef) and node.name == "__getattr__"):
+            elif _makes_names_at_run_time(node):
                 names.add("*")
         return Record(symbol=modname, kind="module", source="api", name=modname.rsplit(".", 1)[-1],
                       module=modname, summary=summary(mod.docstring), doc=mod.docstring, members=members,

@@ -1,0 +1,80 @@
+"""Helpers for end-to-end sessions: wait on events (notifications), never on sleeps."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+from lsprotocol import types as lsp
+
+_counter = itertools.count()
+TIMEOUT = 120
+
+
+def new_uri(name: str = "script") -> str:
+    return f"file:///tmp/psychopy_lsp_tests/{name}_{next(_counter)}.py"
+
+
+async def wait_status(client, predicate, timeout: float = TIMEOUT) -> dict:
+    """Wait for a psychopy/status notification satisfying `predicate` (the latest one is kept on the client)."""
+    async def waiter():
+        while True:
+            status = getattr(client, "psychopy_status", None)
+            if status is not None and predicate(status):
+                return status
+            await client.wait_for_notification("psychopy/status")
+    return await asyncio.wait_for(waiter(), timeout)
+
+
+def install_status_handler(client) -> None:
+    @client.feature("psychopy/status")
+    def on_status(params) -> None:
+        client.psychopy_status = params if isinstance(params, dict) else params._asdict()
+
+
+async def open_doc(client, text: str, uri: str | None = None, version: int = 1) -> str:
+    uri = uri or new_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)))
+    return uri
+
+
+async def diagnostics_for(client, uri: str, version: int | None = None, timeout: float = TIMEOUT):
+    """Wait until diagnostics for `uri` have been published (for `version`, when given: the server tags each
+    diagnostic's data with the version it was computed on; open_doc/change_doc clear what came before)."""
+    def current():
+        published = client.diagnostics.get(uri)
+        if published is None:
+            return None
+        if version is not None and any((d.data or {}).get("version") != version for d in published):
+            return None
+        return list(published)
+
+    async def waiter():
+        while (found := current()) is None:
+            await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return found
+    return await asyncio.wait_for(waiter(), timeout)
+
+
+async def change_doc(client, uri: str, text: str, version: int) -> None:
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+def position_of(text: str, needle: str, offset: int = 0) -> lsp.Position:
+    """LSP position (UTF-16) of `needle` in `text`, plus `offset` characters."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index)
+    line_start = text.rfind("\n", 0, index) + 1
+    col = len(text[line_start:index].encode("utf-16-le")) // 2
+    return lsp.Position(line=line, character=col)
+
+
+def apply_edits(text: str, edits) -> str:
+    from psychopy_lsp.server.demo import apply_edits as apply
+
+    return apply(text, edits)
