@@ -20,7 +20,7 @@ from .astindex import SourceTree, Target
 from .docstrings import param_docs, summary
 from .records import Member, Param, Record
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 # Modules whose public names are the API a PsychoPy script uses.
 API_MODULES = (

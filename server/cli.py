@@ -7,6 +7,7 @@
     psychopy-lsp kb show visual.TextStim [--json]
     psychopy-lsp kb search "how do I measure reaction times" [--json] [-k 5]
     psychopy-lsp model prepare
+    psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--json]
     psychopy-lsp demo [FILE]           # a real LSP session against a sample experiment
 """
 
@@ -168,6 +169,26 @@ def cmd_demo(args) -> int:
     return run_demo(args)
 
 
+def cmd_run(args) -> int:
+    from .positions import LineIndex
+    from .runner import run_script, to_diagnostics
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"psychopy-lsp: no such file: {path}", file=sys.stderr)
+        return 2
+    python = args.python or _install(args).python
+    result = run_script(path, python, args.timeout, args.headless)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        where = "headless (Xvfb)" if result.headless else "on the display"
+        print(f"{path}: {result.status} after {result.duration_s:.1f} s, {where}")
+        for d in to_diagnostics(result, LineIndex(path.read_text(encoding="utf-8", errors="replace")), None):
+            print(f"{path}:{d.range.start.line + 1}:{d.range.start.character + 1}: error [{d.source}] {d.message}")
+    return 0 if result.status in ("ok", "exit") else 1
+
+
 def cmd_serve(args) -> int:
     from .lsp import make_server
 
@@ -222,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="experiment script (default: the bundled sample)")
     common(p)
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("run", help="run a script in the sandbox (headless when there is no display) and map "
+                                   "its traceback onto your lines")
+    p.add_argument("file")
+    p.add_argument("--timeout", type=float, default=20.0, help="time budget in seconds (default 20)")
+    p.add_argument("--headless", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--python", help="interpreter whose psychopy runs the script (default: this one)")
+    p.set_defaults(func=cmd_run)
     p = sub.add_parser("serve", help="run the language server (the default)")
     p.set_defaults(func=cmd_serve)
     return parser

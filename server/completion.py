@@ -64,7 +64,13 @@ def _open_call(prefix: str) -> tuple[str, str] | None:
     return None
 
 
-def _member_items(analysis: Analysis, value: Value) -> list[lsp.CompletionItem]:
+def _doc(text: str, markdown: bool):
+    if not text:
+        return None
+    return lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text) if markdown else text
+
+
+def _member_items(analysis: Analysis, value: Value, markdown: bool) -> list[lsp.CompletionItem]:
     record = analysis.index.lookup(value.symbol)
     if record is None:
         return []
@@ -76,14 +82,13 @@ def _member_items(analysis: Analysis, value: Value) -> list[lsp.CompletionItem]:
         items.append(lsp.CompletionItem(
             label=member.name, kind=KIND.get(member.kind, lsp.CompletionItemKind.Text),
             detail=f"{member.name}{detail}" if detail else member.kind.replace("_", " "),
-            documentation=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=member.summary) if member.summary
-            else None,
+            documentation=_doc(member.summary, markdown),
             sort_text=("1" if member.kind.startswith("generated") else "0") + member.name,
         ))
     return items
 
 
-def _keyword_items(record, typed: str, already: set[str]) -> list[lsp.CompletionItem]:
+def _keyword_items(record, typed: str, already: set[str], markdown: bool) -> list[lsp.CompletionItem]:
     items = []
     for i, param in enumerate(record.params):
         if param.kind in ("var_positional", "var_keyword", "positional_only") or param.name in already:
@@ -94,7 +99,7 @@ def _keyword_items(record, typed: str, already: set[str]) -> list[lsp.Completion
         items.append(lsp.CompletionItem(
             label=f"{param.name}=", kind=lsp.CompletionItemKind.Variable, insert_text=f"{param.name}=",
             detail=f"{record.name}({param.name}{default})",
-            documentation=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=param.doc) if param.doc else None,
+            documentation=_doc(param.doc, markdown),
             sort_text=f"{i:03d}",
         ))
     return items
@@ -111,7 +116,9 @@ def _value_items(analysis: Analysis, param: str) -> list[str]:
     return []
 
 
-def completion(analysis: Analysis, lines: LineIndex, position: lsp.Position) -> lsp.CompletionList | None:
+def completion(analysis: Analysis, lines: LineIndex, position: lsp.Position,
+               markdown: bool = True) -> lsp.CompletionList | None:
+    """`markdown`: whether the client renders Markdown in completion documentation (else plain text)."""
     line_text = lines.line(position.line)
     prefix = line_text[: lines.char_col(position.line, position.character)]
     line1 = position.line + 1
@@ -120,7 +127,7 @@ def completion(analysis: Analysis, lines: LineIndex, position: lsp.Position) -> 
     if m and not _inside_string_or_comment(prefix):
         value = infer_text(analysis, m.group(1).replace(" ", ""), line1)
         if value is not None and value.kind in ("module", "class", "instance"):
-            return lsp.CompletionList(is_incomplete=False, items=_member_items(analysis, value))
+            return lsp.CompletionList(is_incomplete=False, items=_member_items(analysis, value, markdown))
         return None
     # 2. inside a call: keyword values, then keyword names (calls may span lines: look back a few lines)
     context = "\n".join(lines.lines[max(0, position.line - 10):position.line] + [prefix])
@@ -147,7 +154,7 @@ def completion(analysis: Analysis, lines: LineIndex, position: lsp.Position) -> 
     already = set(re.findall(r"(\w+)\s*=", inside))
     positional = [p.name for p in record.params if p.kind in ("positional_only", "positional_or_keyword")]
     already |= set(positional[:_positional_count(inside)])
-    return lsp.CompletionList(is_incomplete=False, items=_keyword_items(record, kn.group(1), already))
+    return lsp.CompletionList(is_incomplete=False, items=_keyword_items(record, kn.group(1), already, markdown))
 
 
 def _positional_count(inside: str) -> int:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import traceback
 import uuid
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -51,6 +53,7 @@ class PsychopyLanguageServer(LanguageServer):
         self._analyses: OrderedDict[tuple[str, int | None, int], tuple[Analysis, LineIndex]] = OrderedDict()
         self._pending: dict[str, asyncio.Task] = {}
         self._kb_task: asyncio.Task | None = None
+        self.runtime: dict[str, tuple[int | None, list[lsp.Diagnostic]]] = {}  # uri -> (version, psychopy-run)
 
     # ---- documents and analyses ---------------------------------------------------------------------------
     def analysis_for(self, uri: str) -> tuple[Any, Analysis, LineIndex] | None:
@@ -100,6 +103,9 @@ class PsychopyLanguageServer(LanguageServer):
             if current is None or current.version != version:
                 return  # edited or closed meanwhile: a newer run is scheduled
             diagnostics = [to_diagnostic(f, lines, version) for f in findings]
+            run_version, run_diagnostics = self.runtime.get(uri, (None, []))
+            if run_version == version:
+                diagnostics += run_diagnostics
             self.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
         except asyncio.CancelledError:
@@ -181,6 +187,14 @@ class PsychopyLanguageServer(LanguageServer):
             if progress:
                 self.work_done_progress.end(token, lsp.WorkDoneProgressEnd(message=self.kb_status))
 
+    def completion_markdown(self) -> bool:
+        caps = self.client_capabilities
+        try:
+            formats = caps.text_document.completion.completion_item.documentation_format or []
+        except AttributeError:
+            return False
+        return lsp.MarkupKind.Markdown in formats
+
     def _progress_supported(self) -> bool:
         caps = self.client_capabilities
         return bool(caps and caps.window and caps.window.work_done_progress)
@@ -247,7 +261,7 @@ def make_server() -> PsychopyLanguageServer:
         if found is None:
             return None
         _, analysis, lines = found
-        return completion(analysis, lines, params.position)
+        return completion(analysis, lines, params.position, ls.completion_markdown())
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
@@ -257,5 +271,32 @@ def make_server() -> PsychopyLanguageServer:
             return None
         doc, analysis, lines = found
         return quick_fixes(check(analysis), lines, doc.uri, doc.version, params)
+
+    @server.command("psychopy.runScript")
+    async def run_script_command(ls: PsychopyLanguageServer, *args) -> dict:
+        """Run the document in the sandbox; publish the traceback as diagnostics (source psychopy-run)."""
+        from .runner import run_script, to_diagnostics
+
+        uri = args[0] if args and isinstance(args[0], str) else (args[0][0] if args and args[0] else None)
+        found = ls.analysis_for(uri) if uri else None
+        if found is None:
+            return {"status": "error", "message": f"unknown or closed document: {uri}"}
+        doc, _, lines = found
+        python = ls.install.python if ls.install else sys.executable
+        token = str(uuid.uuid4())
+        progress = ls._progress_supported()
+        if progress:
+            await ls.work_done_progress.create_async(token)
+            ls.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(
+                title="Running the experiment", message=f"headless: {ls.settings.run_headless}"))
+        try:
+            result = await asyncio.to_thread(run_script, Path(doc.path), python, ls.settings.run_timeout_s,
+                                             ls.settings.run_headless, ("space",), 0.5, doc.source)
+        finally:
+            if progress:
+                ls.work_done_progress.end(token, lsp.WorkDoneProgressEnd(message="done"))
+        ls.runtime[uri] = (doc.version, to_diagnostics(result, lines, doc.version))
+        ls.schedule_diagnostics(uri, delay=0)
+        return result.to_dict()
 
     return server

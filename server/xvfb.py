@@ -1,15 +1,13 @@
-"""A private virtual X display (Xvfb) for running PsychoPy scripts headless.
-
-Xvfb picks a free display number itself and reports it on a pipe (-displayfd), so parallel runs never collide
-and we never guess at lock files.
-"""
+"""A private virtual X display (Xvfb) for running PsychoPy scripts headless."""
 
 from __future__ import annotations
 
 import os
-import select
+import random
 import shutil
+import socket
 import subprocess
+import time
 
 
 class XvfbMissing(RuntimeError):
@@ -28,25 +26,36 @@ class VirtualDisplay:
         if exe is None:
             raise XvfbMissing("Xvfb is not installed: `apt-get install xvfb libgl1-mesa-dri libglu1-mesa` "
                               "(scripts/system-deps.sh) to run scripts headless")
-        read_fd, write_fd = os.pipe()
-        try:
+        # Pick a free number ourselves (Xvfb's -displayfd proved racy here: it sometimes fails to report it);
+        # if another server takes the number first, ours exits at once and we try the next one.
+        for number in range(random.randint(100, 400), 1000):
+            if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                continue
             self.proc = subprocess.Popen(
-                [exe, "-displayfd", str(write_fd), "-screen", "0", self.size, "-nolisten", "tcp", "-noreset"],
-                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                stdin=subprocess.DEVNULL, start_new_session=True)
-            os.close(write_fd)
-            write_fd = -1
-            ready, _, _ = select.select([read_fd], [], [], self.timeout)
-            number = os.read(read_fd, 64).decode().strip() if ready else ""
-        finally:
-            os.close(read_fd)
-            if write_fd >= 0:
-                os.close(write_fd)
-        if not number:
+                [exe, f":{number}", "-screen", "0", self.size, "-nolisten", "tcp", "-noreset"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                start_new_session=True)
+            if self._wait_until_accepting(number):
+                self.display = f":{number}"
+                return self
             self.__exit__(None, None, None)
-            raise RuntimeError(f"Xvfb did not start within {self.timeout} s")
-        self.display = f":{number}"
-        return self
+        raise RuntimeError("could not start Xvfb on any display number")
+
+    def _wait_until_accepting(self, number: int) -> bool:
+        """True once the server accepts a connection on its socket; False if it exited (number taken)."""
+        path = f"/tmp/.X11-unix/X{number}"
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc is not None and self.proc.poll() is not None:
+                return False
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                try:
+                    sock.connect(path)
+                    return True
+                except OSError:
+                    pass
+            time.sleep(0.02)
+        return False
 
     def __exit__(self, *exc) -> None:
         if self.proc is not None and self.proc.poll() is None:
