@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -33,7 +32,14 @@ BOOTSTRAP = r'''
 import json, os, runpy, sys, threading, time, traceback, types
 
 report_path, script, key_names, key_interval = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+cpu_seconds, memory, open_files = int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
 sys.argv = [script]
+# Limits are set here, first thing in the child, rather than with preexec_fn: forking a process that has
+# threads (the server's LanceDB and torch pools) and running Python before exec can deadlock.
+import resource
+resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
 report = {"status": "ok", "error": None, "frames": []}
 
 
@@ -150,14 +156,6 @@ class RunResult:
         return asdict(self)
 
 
-def _limits(cpu_seconds: int):
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
-    return apply
-
-
 def _workdir(script: Path, source: str | None) -> tuple[Path, Path]:
     tmp = Path(tempfile.mkdtemp(prefix="psychopy-lsp-run-"))
     target = tmp / script.name
@@ -196,9 +194,10 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
         elif os.environ.get("DISPLAY"):
             env["DISPLAY"] = os.environ["DISPLAY"]
         proc = subprocess.Popen(
-            [python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval)],
+            [python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval),
+             str(int(timeout_s) + 5), str(MEMORY_LIMIT), str(OPEN_FILES)],
             cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, start_new_session=True, preexec_fn=_limits(int(timeout_s) + 5))
+            text=True, start_new_session=True)
         try:
             stdout, stderr = proc.communicate(timeout=timeout_s)
             timed_out = False

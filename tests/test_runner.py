@@ -1,0 +1,67 @@
+"""The sandbox runner (server/runner.py) on real scripts, headless under Xvfb: how each way of ending is told."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from psychopy_lsp.server.runner import run_script
+
+pytestmark = pytest.mark.skipif(subprocess.run(["which", "Xvfb"], capture_output=True).returncode != 0,
+                                reason="Xvfb is not installed (scripts/system-deps.sh)")
+
+HEAD = "from psychopy import visual, core, event, gui, sound\nwin = visual.Window([200, 200])\n"
+
+# (script, status, error type, line)
+CASES = [
+    # the real TypeError for a misspelled keyword, on the user's line
+    (HEAD + "stim = visual.TextStim(win, **{'colour': 'red'})\n", "error", "TypeError", 3),
+    # AttributeError for an invented method
+    (HEAD + "stim = visual.TextStim(win)\nstim.setColour('red')\n", "error", "AttributeError", 4),
+    # a string where a number is needed fails inside psychopy: reported on the user's call
+    (HEAD + "core.wait('0.5')\n", "error", "TypeError", 3),
+    # a dialog (stubbed: OK with its defaults), a sound (stubbed), keys (simulated), core.quit() -> exit
+    (HEAD + "info = {'participant': '01'}\ndlg = gui.DlgFromDict(info)\nassert dlg.OK\n"
+            "beep = sound.Sound('A', secs=0.1)\nbeep.play()\nkeys = event.waitKeys(keyList=['space'])\n"
+            "assert keys == ['space'], keys\nwin.close()\ncore.quit()\n", "exit", "", None),
+    # falling off the end is fine too
+    (HEAD + "win.flip()\nwin.close()\n", "ok", "", None),
+    # an endless loop is stopped at the time budget
+    (HEAD + "while True:\n    win.flip()\n", "timeout", "", None),
+    # a syntax error in the script itself
+    (HEAD + "for i in range(3)\n    pass\n", "error", "SyntaxError", 3),
+]
+
+
+@pytest.mark.parametrize("script,status,error,line", CASES)
+def test_run(tmp_path, script, status, error, line):
+    path = tmp_path / "experiment.py"
+    path.write_text(script)
+    result = run_script(path, sys.executable, timeout_s=15 if status != "timeout" else 6, headless="always")
+    assert (result.status, result.error_type, result.line) == (status, error, line), result.stderr[-1500:]
+    assert result.headless
+
+
+def test_outputs_stay_in_the_sandbox(tmp_path):
+    path = tmp_path / "writes.py"
+    path.write_text("open('data.csv', 'w').write('x')\nimport os\nos.makedirs('data', exist_ok=True)\n")
+    (tmp_path / "conditions.csv").write_text("a\n1\n")  # a neighbour the script may read
+    result = run_script(path, sys.executable, timeout_s=15, headless="always")
+    assert result.status == "ok"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["conditions.csv", "writes.py"]
+
+
+def test_cli_run_prints_the_location(tmp_path):
+    path = tmp_path / "bad.py"
+    path.write_text(HEAD + "stim = visual.TextStim(win, **{'colour': 'red'})\n")
+    proc = subprocess.run([sys.executable, "-m", "psychopy_lsp.server.cli", "run", str(path), "--headless",
+                           "always"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert f"{path}:3:1: error [psychopy-run] TypeError" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "psychopy_lsp.server.cli", "run", str(path), "--headless",
+                           "always", "--json"], capture_output=True, text=True, timeout=120)
+    assert json.loads(proc.stdout)["line"] == 3
