@@ -78,3 +78,12 @@ def apply_edits(text: str, edits) -> str:
     from psychopy_lsp.server.demo import apply_edits as apply
 
     return apply(text, edits)
+
+
+async def start_session(client, kb_root, **options) -> None:
+    """initialize (with work-done progress) against the session's index, then wait until the API is known."""
+    install_status_handler(client)
+    await client.initialize_session(lsp.InitializeParams(
+        capabilities=lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True)),
+        initialization_options={"kbDir": str(kb_root), "debounceMs": 0, **options}))
+    await wait_status(client, lambda s: s.get("index"))

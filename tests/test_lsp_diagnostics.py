@@ -11,8 +11,8 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from lsp_helpers import (apply_edits, change_doc, diagnostics_for, install_status_handler,
-                         open_doc, wait_status)
+from lsp_helpers import (apply_edits, change_doc, diagnostics_for, start_session,
+                         open_doc)
 
 # one server per module: the tests run in the fixture's event loop
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -23,11 +23,7 @@ H = "from psychopy import visual, core, event, data, sound\nwin = visual.Window(
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(
     server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
 async def client(lsp_client: LanguageClient, kb_root):
-    install_status_handler(lsp_client)
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True)),
-        initialization_options={"kbDir": str(kb_root), "debounceMs": 0}))
-    await wait_status(lsp_client, lambda s: s.get("index"))
+    await start_session(lsp_client, kb_root)
     yield
     await lsp_client.shutdown_session()
 

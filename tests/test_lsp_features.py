@@ -10,8 +10,7 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from lsp_helpers import (change_doc, diagnostics_for, install_status_handler, open_doc, position_of,
-                         wait_status)
+from lsp_helpers import (change_doc, diagnostics_for, start_session, open_doc, position_of)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -32,11 +31,7 @@ win.flip()
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(
     server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
 async def client(lsp_client: LanguageClient, kb_root):
-    install_status_handler(lsp_client)
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True)),
-        initialization_options={"kbDir": str(kb_root), "debounceMs": 0, "runTimeoutS": 30, "runHeadless": "always"}))
-    await wait_status(lsp_client, lambda s: s.get("index"))
+    await start_session(lsp_client, kb_root, runTimeoutS=30, runHeadless="always")
     yield
     await lsp_client.shutdown_session()
 
