@@ -81,6 +81,11 @@ class Analysis:
         self._memo: dict[int, Value | None] = {}
         self._in_progress: set[int] = set()
         self._collect(self.tree.body, self.module_scope, None)
+        # one walk for what can hide anywhere in an expression: walrus targets (`if (keys := kb.getKeys()):`)
+        self.nodes = list(ast.walk(self.tree))
+        for node in self.nodes:
+            if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+                self.scope_for_line(node.lineno).bind(node.target.id, node.lineno, node.value)
 
     # ---- binding collection -----------------------------------------------------------------------------------
     def _collect(self, body: list[ast.stmt], scope: Scope, cls_scope: Scope | None) -> None:
@@ -156,10 +161,6 @@ class Analysis:
         elif isinstance(stmt, ast.Match):
             for case in stmt.cases:
                 self._collect(case.body, scope, cls_scope)
-        # walrus targets anywhere in the statement
-        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef)) else ():
-            if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
-                scope.bind(node.target.id, node.lineno, node.value)
 
     def _bind_target(self, target: ast.expr, value: ast.expr | None, scope: Scope, cls_scope: Scope | None,
                      line: int) -> None:

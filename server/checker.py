@@ -119,12 +119,13 @@ class Checker:
         self.findings: list[Finding] = []
         self.source_lines = analysis.source.splitlines()
         self.parents: dict[int, ast.AST] = {}
-        for node in ast.walk(analysis.tree):
+        # attribute names the script assigns somewhere: `stim.myFlag = 1` makes `stim.myFlag` legitimate
+        self.stored_attrs: set[str] = set()
+        for node in analysis.nodes:
             for child in ast.iter_child_nodes(node):
                 self.parents[id(child)] = node
-        # attribute names the script assigns somewhere: `stim.myFlag = 1` makes `stim.myFlag` legitimate
-        self.stored_attrs = {n.attr for n in ast.walk(analysis.tree)
-                             if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                self.stored_attrs.add(node.attr)
 
     def add(self, code: str, message: str, node_or_span, severity: str = ERROR, fix: Fix | None = None) -> None:
         span = node_or_span if isinstance(node_or_span, tuple) else span_of(node_or_span)
@@ -136,7 +137,7 @@ class Checker:
             self.add_syntax_error(self.a.syntax_error)
         if not getattr(self.index, "records", None):
             return self.findings  # no API known yet (knowledge base loading): only Python's own errors
-        for node in ast.walk(self.a.tree):
+        for node in self.a.nodes:
             if isinstance(node, ast.ImportFrom):
                 self.check_import_from(node)
             elif isinstance(node, ast.Import):
@@ -446,7 +447,7 @@ class Checker:
             return
         name = node.targets[0].id
         used_as_instance = False
-        for use in ast.walk(self.a.tree):
+        for use in self.a.nodes:
             if (isinstance(use, ast.Call) and isinstance(use.func, ast.Attribute)
                     and isinstance(use.func.value, ast.Name) and use.func.value.id == name
                     and use.lineno > node.lineno):
