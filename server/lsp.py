@@ -173,19 +173,24 @@ class PsychopyLanguageServer(LanguageServer):
             loop.call_soon_threadsafe(self.work_done_progress.report, token,
                                       lsp.WorkDoneProgressReport(message=message, percentage=pct))
 
+        error: Exception | None = None
         try:
             await asyncio.to_thread(build, self.install, root, False, report)
-            self.kb = await asyncio.to_thread(KnowledgeBase, path)
-            self.index = self.kb.index
+            kb = await asyncio.to_thread(KnowledgeBase, path)
+        except Exception as exc:  # noqa: BLE001 - disk full, lance errors...: static features keep working
+            error = exc
+        if progress:  # end the progress before announcing the outcome, so clients see them in that order
+            self.work_done_progress.end(token, lsp.WorkDoneProgressEnd(
+                message="ready" if error is None else f"failed: {error}"))
+        if error is None:
+            self.kb = kb
+            self.index = kb.index
             self.set_status("ready")
             self.refresh_all()
-        except Exception as exc:  # noqa: BLE001 - disk full, lance errors...: static features keep working
-            self.set_status("error", str(exc))
-            self.show(f"could not build the knowledge base ({exc}); hover and checks use the API read from "
+        else:
+            self.set_status("error", str(error))
+            self.show(f"could not build the knowledge base ({error}); hover and checks use the API read from "
                       "source, search is off.", lsp.MessageType.Error)
-        finally:
-            if progress:
-                self.work_done_progress.end(token, lsp.WorkDoneProgressEnd(message=self.kb_status))
 
     def completion_markdown(self) -> bool:
         caps = self.client_capabilities

@@ -27,9 +27,12 @@ async def wait_status(client, predicate, timeout: float = TIMEOUT) -> dict:
 
 
 def install_status_handler(client) -> None:
+    client.status_history = []
+
     @client.feature("psychopy/status")
     def on_status(params) -> None:
         client.psychopy_status = params if isinstance(params, dict) else params._asdict()
+        client.status_history.append(client.psychopy_status)
 
 
 async def open_doc(client, text: str, uri: str | None = None, version: int = 1) -> str:
