@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 import traceback
 import uuid
 from collections import OrderedDict
@@ -54,6 +55,10 @@ class PsychopyLanguageServer(LanguageServer):
         self._pending: dict[str, asyncio.Task] = {}
         self._kb_task: asyncio.Task | None = None
         self.runtime: dict[str, tuple[int | None, list[lsp.Diagnostic]]] = {}  # uri -> (version, psychopy-run)
+        self.backend = None  # the model backend, loaded on first use
+        self.backend_error: str | None = None
+        self._backend_lock: asyncio.Lock | None = None
+        self.inflight: dict[str, threading.Event] = {}  # uri -> cancel event of the generation running for it
 
     # ---- documents and analyses ---------------------------------------------------------------------------
     def analysis_for(self, uri: str) -> tuple[Any, Analysis, LineIndex] | None:
@@ -192,6 +197,22 @@ class PsychopyLanguageServer(LanguageServer):
             self.show(f"could not build the knowledge base ({error}); hover and checks use the API read from "
                       "source, search is off.", lsp.MessageType.Error)
 
+    async def get_backend(self):
+        """The model backend, loaded off the event loop on first use; None (and one message) when it cannot load."""
+        from .backends import make_backend
+        from .model_files import ModelFileError
+
+        if self._backend_lock is None:
+            self._backend_lock = asyncio.Lock()
+        async with self._backend_lock:
+            if self.backend is None and self.backend_error is None:
+                try:
+                    self.backend = await asyncio.to_thread(make_backend, self.settings)
+                except (ModelFileError, OSError) as exc:
+                    self.backend_error = str(exc)
+                    self.show(f"model unavailable: {exc}. Static features keep working.", lsp.MessageType.Error)
+        return self.backend
+
     def completion_markdown(self) -> bool:
         caps = self.client_capabilities
         try:
@@ -237,6 +258,9 @@ def make_server() -> PsychopyLanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def on_change(ls: PsychopyLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        running = ls.inflight.pop(params.text_document.uri, None)
+        if running is not None:
+            running.set()  # a newer version: whatever is being generated for the old one is moot
         ls.schedule_diagnostics(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
@@ -276,6 +300,13 @@ def make_server() -> PsychopyLanguageServer:
             return None
         doc, analysis, lines = found
         return quick_fixes(check(analysis), lines, doc.uri, doc.version, params)
+
+    @server.feature(lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionOptions())
+    async def on_inline_completion(ls: PsychopyLanguageServer, params: lsp.InlineCompletionParams
+                                   ) -> lsp.InlineCompletionList | None:
+        from .inline_handler import inline_completion
+
+        return await inline_completion(ls, params)
 
     @server.command("psychopy.runScript")
     async def run_script_command(ls: PsychopyLanguageServer, *args) -> dict:

@@ -1,0 +1,82 @@
+"""End-to-end inline completion with the real embedded model (small max tokens): text comes back, a cancelled
+request does not block the next one, and an edit during generation never yields a stale completion."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as lsp
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from lsp_helpers import change_doc, diagnostics_for, open_doc, start_session
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SCRIPT = ("from psychopy import visual, core, event\n"
+          "win = visual.Window([800, 600])\n"
+          "stim = visual.TextStim(win, text='Hello')\n"
+          "for i in range(")
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+async def client(lsp_client: LanguageClient, kb_root):
+    await start_session(lsp_client, kb_root, maxTokens=12, contextSize=1024)
+    yield
+    await lsp_client.shutdown_session()
+
+
+def request(client, uri, text):
+    lines = text.split("\n")
+    pos = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
+    return client.text_document_inline_completion_async(lsp.InlineCompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos,
+        context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Automatic)))
+
+
+async def test_inline_completion_returns_text(client: LanguageClient):
+    uri = await open_doc(client, SCRIPT)
+    await diagnostics_for(client, uri, version=1)
+    result = await asyncio.wait_for(request(client, uri, SCRIPT), 120)
+    assert result is not None and result.items
+    text = result.items[0].insert_text
+    print(f"completion: {text!r}")
+    assert text.strip()
+    assert result.items[0].range.start == result.items[0].range.end  # inserted at the cursor
+
+
+async def test_no_completion_inside_a_string(client: LanguageClient):
+    text = "from psychopy import visual\nmsg = 'press the space"
+    uri = await open_doc(client, text)
+    assert await asyncio.wait_for(request(client, uri, text), 60) is None
+
+
+async def test_cancel_then_next_request_is_served(client: LanguageClient):
+    """$/cancelRequest mid-generation: the request ends as cancelled, and the next one is answered."""
+    uri = await open_doc(client, SCRIPT)
+    lines = SCRIPT.split("\n")
+    params = lsp.InlineCompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        position=lsp.Position(line=len(lines) - 1, character=len(lines[-1])),
+        context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Invoked))
+    task = asyncio.ensure_future(client.protocol.send_request_async(
+        lsp.TEXT_DOCUMENT_INLINE_COMPLETION, params, msg_id="inline-to-cancel"))
+    await asyncio.sleep(0)  # let the request go out first
+    client.protocol.notify(lsp.CANCEL_REQUEST, lsp.CancelParams(id="inline-to-cancel"))
+    outcome = await asyncio.gather(task, return_exceptions=True)
+    print(f"cancelled request ended with: {outcome[0]!r}")
+    assert isinstance(outcome[0], Exception) and "cancel" in repr(outcome[0]).lower()
+    result = await asyncio.wait_for(request(client, uri, SCRIPT), 120)
+    assert result is not None and result.items
+
+
+async def test_edit_during_generation_gives_no_stale_completion(client: LanguageClient):
+    uri = await open_doc(client, SCRIPT)
+    pending = asyncio.ensure_future(request(client, uri, SCRIPT))
+    await asyncio.sleep(0)
+    await change_doc(client, uri, SCRIPT + "3):\n    ", 2)
+    result = await asyncio.wait_for(pending, 120)
+    assert result is None  # generated for version 1, which no longer exists
