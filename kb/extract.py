@@ -565,3 +565,8 @@ def extract_vocab(tree: SourceTree) -> dict[str, list]:
                 for t in stmt.targets if isinstance(t, ast.Name)}  # __version__ and friends
     vocab["psychopy_top"] = sorted(top)
     return vocab
+
+
+def read_api(tree: SourceTree, version: str) -> tuple[list[Record], dict[str, list]]:
+    """The API records and the closed-set vocabulary, from one parse of the source tree."""
+    return Extractor(tree, version).extract(), extract_vocab(tree)

@@ -77,7 +77,6 @@ class RecordIndex:
 def index_from_source(install) -> RecordIndex:
     """A RecordIndex straight from psychopy's source (a few seconds; no embeddings, no LanceDB)."""
     from .astindex import SourceTree
-    from .extract import Extractor, extract_vocab
+    from .extract import read_api
 
-    tree = SourceTree(install.path)
-    return RecordIndex(Extractor(tree, install.version).extract(), extract_vocab(tree))
+    return RecordIndex(*read_api(SourceTree(install.path), install.version))

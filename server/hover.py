@@ -101,7 +101,7 @@ def render(record: Record, param: Param | None = None) -> str:
         where += f"{' · ' if where else ''}`{record.path}:{record.line}` · psychopy {record.psychopy_version}"
     if where:
         parts.append(where)
-    return "\n\n---\n\n".join(parts[:1]) + ("\n\n" + "\n\n".join(parts[1:]) if len(parts) > 1 else "")
+    return "\n\n".join(parts)
 
 
 def hover(analysis: Analysis, lines: LineIndex, position: lsp.Position) -> lsp.Hover | None:

@@ -69,12 +69,9 @@ async def change_doc(client, uri: str, text: str, version: int) -> None:
 
 
 def position_of(text: str, needle: str, offset: int = 0) -> lsp.Position:
-    """LSP position (UTF-16) of `needle` in `text`, plus `offset` characters."""
-    index = text.index(needle) + offset
-    line = text.count("\n", 0, index)
-    line_start = text.rfind("\n", 0, index) + 1
-    col = len(text[line_start:index].encode("utf-16-le")) // 2
-    return lsp.Position(line=line, character=col)
+    from psychopy_lsp.server.demo import position_of as find
+
+    return find(text, needle, offset)
 
 
 def apply_edits(text: str, edits) -> str:
