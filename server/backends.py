@@ -4,6 +4,8 @@
   given). The Llama object is not thread-safe, so calls are serialised by a lock and meant to run off the event
   loop. Cancellation uses llama.cpp's abort callback, which stops prompt processing within milliseconds (breaking
   out of a token stream only acts after the whole prompt has been processed).
+- OpenAIBackend: any OpenAI-compatible server (llama.cpp server, vLLM, Ollama) over HTTP `/v1/completions` with
+  server-sent events; timeouts and a bounded number of retries before the first token; cancel closes the stream.
 - FakeBackend: deterministic canned text, for unit tests only.
 
 Building the prompt (knowledge-base snippets, diagnostics) is not done here: backends only generate.
@@ -12,8 +14,12 @@ Building the prompt (knowledge-base snippets, diagnostics) is not done here: bac
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
@@ -24,8 +30,21 @@ class Cancelled(Exception):
     """Generation was stopped by its cancel event."""
 
 
+class BackendError(RuntimeError):
+    """The backend failed (server down, garbage answer); the message says what to check."""
+
+
+def approx_tokens(text: str) -> int:
+    """A deliberately high estimate (code runs ~3.5 characters a token) for backends that cannot count."""
+    return len(text) // 3 + 1
+
+
 class ModelBackend(Protocol):
     name: str
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes in this model's vocabulary (an upper estimate where the model cannot tell)."""
+        ...
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
                  cancel: threading.Event | None = None) -> Iterator[str]:
@@ -44,6 +63,9 @@ class FakeBackend:
         self.replies = replies or {}
         self.default = default
         self.prompts: list[str] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + text.count("\n")
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
                  cancel: threading.Event | None = None) -> Iterator[str]:
@@ -83,6 +105,15 @@ class LlamaCppBackend:
             raise ModelFileError(f"llama.cpp could not load {model_path}: {exc}") from exc
         self._install_abort_callback()
 
+    def count_tokens(self, text: str) -> int:
+        # tokenizing reads only the vocabulary, not the context: safe without the lock
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def reset(self) -> None:
+        """Forget the KV cache (the next prompt is processed from scratch)."""
+        with self._lock:
+            self.llm.reset()
+
     def _install_abort_callback(self) -> None:
         import llama_cpp
 
@@ -118,6 +149,83 @@ class LlamaCppBackend:
                 self._cancel = None
 
 
+class OpenAIBackend:
+    """An OpenAI-compatible completions endpoint. Connection failures before the first token are retried
+    `retries` times with a short back-off; a stream that stalls longer than `timeout` seconds is an error."""
+
+    name = "openai"
+
+    def __init__(self, base_url: str, model: str = "", timeout: float = 30.0, retries: int = 2,
+                 api_key: str | None = None):
+        if not base_url.startswith(("http://", "https://")):
+            raise BackendError(f"remoteUrl must start with http:// or https://, got {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        if not self.base_url.endswith("/v1"):
+            self.base_url += "/v1"
+        self.model = model
+        self.timeout = timeout
+        self.retries = retries
+        self.api_key = api_key if api_key is not None else os.environ.get("PSYCHOPY_LSP_API_KEY", "")
+
+    def count_tokens(self, text: str) -> int:
+        return approx_tokens(text)
+
+    def _open(self, body: dict):
+        request = urllib.request.Request(
+            self.base_url + "/completions", data=json.dumps(body).encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/json", "Accept": "text/event-stream",
+                     **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})})
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            try:
+                return urllib.request.urlopen(request, timeout=self.timeout)
+            except urllib.error.HTTPError as exc:
+                detail = exc.read(300).decode("utf-8", "replace")
+                if exc.code < 500:  # our request is wrong: retrying will not help
+                    raise BackendError(f"{self.base_url} refused the request (HTTP {exc.code}): {detail}") from exc
+                last = exc
+            except (urllib.error.URLError, OSError) as exc:
+                last = exc
+            time.sleep(min(0.2 * 2 ** attempt, 2.0))
+        raise BackendError(f"no answer from {self.base_url} after {self.retries + 1} tries: {last}")
+
+    def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
+                 cancel: threading.Event | None = None) -> Iterator[str]:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        body = {"prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0, "stream": True}
+        if self.model:
+            body["model"] = self.model
+        if stop:
+            body["stop"] = list(stop)[:4]  # the OpenAI API takes at most four
+        response = self._open(body)
+        try:
+            for raw in response:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                line = raw.decode("utf-8", "replace").strip()
+                if not line or line.startswith(":") or not line.startswith("data:"):
+                    continue
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    return
+                try:
+                    choice = json.loads(data)["choices"][0]
+                    text = choice.get("text")
+                    if text is None:  # chat-style servers stream deltas
+                        text = (choice.get("delta") or {}).get("content") or ""
+                except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+                    raise BackendError(f"{self.base_url} sent something that is not a completion: {data[:200]!r}") from exc
+                if not isinstance(text, str):
+                    raise BackendError(f"{self.base_url} sent a non-text completion: {data[:200]!r}")
+                if text:
+                    yield text
+        except (TimeoutError, OSError) as exc:
+            raise BackendError(f"{self.base_url} stopped answering mid-stream: {exc}") from exc
+        finally:
+            response.close()
+
+
 def make_backend(settings) -> ModelBackend | None:
     """The backend the settings ask for; None when the model is off. Raises ModelFileError with the fix."""
     if settings.model_backend == "off":
@@ -127,4 +235,8 @@ def make_backend(settings) -> ModelBackend | None:
     if settings.model_backend == "llamacpp":
         path = Path(settings.model_path) if settings.model_path else ensure_default_model()
         return LlamaCppBackend(path, settings.adapter_path or None, settings.context_size, settings.threads)
-    raise ModelFileError(f"the {settings.model_backend!r} backend is not available yet")
+    if settings.model_backend == "openai":
+        if not settings.remote_url:
+            raise BackendError("modelBackend is `openai` but remoteUrl is empty: set it to the server's base URL")
+        return OpenAIBackend(settings.remote_url, settings.remote_model, settings.remote_timeout_s)
+    raise ModelFileError(f"unknown model backend {settings.model_backend!r}")

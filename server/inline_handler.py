@@ -1,16 +1,19 @@
-"""textDocument/inlineCompletion: the model part. Gatekeepers in inline.py; this runs the model off the event loop,
-cancels it on $/cancelRequest or on a newer document version, and drops results for an older version."""
+"""textDocument/inlineCompletion (and model items for textDocument/completion): the event-loop side. Gatekeepers are
+in inline.py, the cache/generate/filter pipeline in inline_engine.py; this runs it off the event loop, cancels it on
+$/cancelRequest or on a newer document version, and drops results for an older version."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from typing import Callable
 
 from lsprotocol import types as lsp
 
-from .backends import Cancelled
+from .backends import BackendError, Cancelled
 from .checker import check
-from .inline import build_prompt, postprocess, should_complete, valid_prefix
+from .inline import should_complete
+from .inline_engine import Suggestion
 
 
 def api_context(analysis, limit: int = 12) -> list[str]:
@@ -30,56 +33,80 @@ def api_context(analysis, limit: int = 12) -> list[str]:
     return lines
 
 
-async def inline_completion(ls, params: lsp.InlineCompletionParams) -> lsp.InlineCompletionList | None:
-    if not ls.settings.inline_completion or ls.settings.model_backend == "off":
-        return None
-    uri = params.text_document.uri
+def check_codes_with(analysis) -> Callable[[str], list[tuple[int, str]]]:
+    """(line, code) pairs the static checker reports for a source, against the same API index."""
+    def codes(source: str) -> list[tuple[int, str]]:
+        return [(f.span[0], f.code) for f in check(type(analysis)(source, analysis.index))]
+    return codes
+
+
+async def suggest_at(ls, uri: str, pos: lsp.Position) -> tuple[Suggestion | None, int | None]:
+    """Run the engine for the cursor at `pos` off the event loop. Returns (suggestion, version computed on);
+    (None, None) when nothing should be suggested, the model is off, or the result is stale."""
     found = ls.analysis_for(uri)
-    if found is None:
-        return None
+    if found is None or ls.settings.model_backend == "off":
+        return None, None
     doc, analysis, lines = found
     version = doc.version
-    pos = params.position
     line_text = lines.line(pos.line)
     col = lines.char_col(pos.line, pos.character)
     line_prefix, line_suffix = line_text[:col], line_text[col:]
     if not should_complete(line_prefix, line_suffix):
-        return None
-    backend = await ls.get_backend()
-    if backend is None:
-        return None
+        return None, None
+    engine = await ls.get_engine()
+    if engine is None:
+        return None, None
     before = "\n".join(lines.lines[:pos.line] + [line_prefix])
     after = line_suffix + "\n" + "\n".join(lines.lines[pos.line + 1:])
-    budget = max(128, ls.settings.context_size - ls.settings.max_tokens - 16)
-    prompt = build_prompt(before, api_context(analysis), budget, lambda text: len(text) // 3 + 1)
     cancel = threading.Event()
     previous = ls.inflight.get(uri)
     if previous is not None:
-        previous.set()
+        previous.set()  # one generation per document: the newer request wins
     ls.inflight[uri] = cancel
-
-    def run() -> str:
-        return "".join(backend.generate(prompt.text, ls.settings.max_tokens, ("\n\n\n",), cancel))
-
     try:
-        raw = await asyncio.to_thread(run)
+        suggestion = await asyncio.to_thread(engine.suggest, before, after, api_context(analysis),
+                                             check_codes_with(analysis), cancel)
     except asyncio.CancelledError:
         cancel.set()  # $/cancelRequest: stop llama.cpp mid-prompt
         raise
     except Cancelled:
-        return None
+        return None, None
+    except BackendError as exc:
+        ls.report_backend_error(exc)
+        return None, None
     finally:
         if ls.inflight.get(uri) is cancel:
             del ls.inflight[uri]
     current = ls.workspace.text_documents.get(uri)
     if current is None or current.version != version:
-        return None  # computed for an older version of the text
-    text = postprocess(raw, line_prefix, line_suffix, multiline=True)
-    if text:
-        def codes(source: str):
-            return [(f.span[0], f.code) for f in check(type(analysis)(source, analysis.index))]
-        text = await asyncio.to_thread(valid_prefix, before, text, after, codes)
-    if not text:
+        return None, None  # computed for an older version of the text
+    return suggestion, version
+
+
+async def inline_completion(ls, params: lsp.InlineCompletionParams) -> lsp.InlineCompletionList | None:
+    if not ls.settings.inline_completion:
+        return None
+    pos = params.position
+    suggestion, _ = await suggest_at(ls, params.text_document.uri, pos)
+    if suggestion is None or not suggestion.text:
         return None
     return lsp.InlineCompletionList(items=[lsp.InlineCompletionItem(
-        insert_text=text, range=lsp.Range(start=pos, end=pos))])
+        insert_text=suggestion.text, range=lsp.Range(start=pos, end=pos))])
+
+
+async def model_completion_item(ls, params: lsp.CompletionParams) -> lsp.CompletionItem | None:
+    """For clients without inline completion: the model's suggestion as one completion item, sorted last."""
+    suggestion, _ = await suggest_at(ls, params.text_document.uri, params.position)
+    if suggestion is None or not suggestion.text.strip():
+        return None
+    text = suggestion.text
+    first = text.strip().split("\n", 1)[0]
+    return lsp.CompletionItem(
+        label=first[:60] + ("…" if len(first) > 60 or "\n" in text.strip() else ""),
+        kind=lsp.CompletionItemKind.Snippet,
+        detail="PsychoPy model suggestion",
+        sort_text="~model",  # after every API item
+        filter_text=first,
+        insert_text=text,
+        insert_text_format=lsp.InsertTextFormat.PlainText,
+        text_edit=lsp.TextEdit(range=lsp.Range(start=params.position, end=params.position), new_text=text))

@@ -59,6 +59,8 @@ class PsychopyLanguageServer(LanguageServer):
         self.backend_error: str | None = None
         self._backend_lock: asyncio.Lock | None = None
         self.inflight: dict[str, threading.Event] = {}  # uri -> cancel event of the generation running for it
+        self.engine = None  # InlineEngine around the backend, with its suggestion cache
+        self.model_state = "off"  # off | loading | ready | error
 
     # ---- documents and analyses ---------------------------------------------------------------------------
     def analysis_for(self, uri: str) -> tuple[Any, Analysis, LineIndex] | None:
@@ -123,7 +125,8 @@ class PsychopyLanguageServer(LanguageServer):
         self.kb_status = state
         self.protocol.notify("psychopy/status", {
             "state": state, "detail": detail, "index": bool(getattr(self.index, "records", None)),
-            "search": self.kb is not None,
+            "search": self.kb is not None, "model": self.model_state,
+            "modelError": self.backend_error,
             "psychopyVersion": self.install.version if self.install else None})
 
     def refresh_all(self) -> None:
@@ -198,20 +201,73 @@ class PsychopyLanguageServer(LanguageServer):
                       "source, search is off.", lsp.MessageType.Error)
 
     async def get_backend(self):
-        """The model backend, loaded off the event loop on first use; None (and one message) when it cannot load."""
-        from .backends import make_backend
+        """The model backend, loaded off the event loop on first use with work-done progress; None (and one
+        message) when it cannot load. Static features never wait for it."""
+        from .backends import BackendError, make_backend
         from .model_files import ModelFileError
 
         if self._backend_lock is None:
             self._backend_lock = asyncio.Lock()
         async with self._backend_lock:
-            if self.backend is None and self.backend_error is None:
+            if self.backend is None and self.backend_error is None and self.settings.model_backend != "off":
+                token = str(uuid.uuid4())
+                progress = self._progress_supported()
+                self.model_state = "loading"
+                self.set_status(self.kb_status)
+                if progress:
+                    await self.work_done_progress.create_async(token)
+                    self.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(
+                        title="PsychoPy model", message=f"loading ({self.settings.model_backend})"))
                 try:
                     self.backend = await asyncio.to_thread(make_backend, self.settings)
-                except (ModelFileError, OSError) as exc:
+                    self.model_state = "ready"
+                except (ModelFileError, BackendError, OSError) as exc:
                     self.backend_error = str(exc)
+                    self.model_state = "error"
                     self.show(f"model unavailable: {exc}. Static features keep working.", lsp.MessageType.Error)
+                finally:
+                    if progress:
+                        self.work_done_progress.end(token, lsp.WorkDoneProgressEnd(message=self.model_state))
+                    self.set_status(self.kb_status)
         return self.backend
+
+    async def get_engine(self):
+        """The completion engine (backend + suggestion cache), or None when the model is off or failed."""
+        from .inline_engine import InlineEngine
+
+        backend = await self.get_backend()
+        if backend is None:
+            return None
+        if self.engine is None or self.engine.backend is not backend:
+            self.engine = InlineEngine(backend, self.settings.max_tokens, self.settings.context_size,
+                                       self.settings.inline_time_budget_ms / 1000)
+        return self.engine
+
+    def report_backend_error(self, exc: Exception) -> None:
+        """A failure during generation (remote server down, garbage): tell the user once per distinct message."""
+        message = str(exc)
+        if message != getattr(self, "_last_backend_error", None):
+            self._last_backend_error = message
+            self.show(f"model request failed: {message}", lsp.MessageType.Warning)
+
+    def reset_model(self) -> None:
+        """Settings that change the model drop it; the next request loads the new one."""
+        for event in self.inflight.values():
+            event.set()
+        self.backend = None
+        self.backend_error = None
+        self.engine = None
+        self.model_state = "off"
+
+    def wants_model_items(self) -> bool:
+        mode = self.settings.model_completion_items
+        if mode == "never" or self.settings.model_backend == "off":
+            return False
+        if mode == "always":
+            return True
+        caps = self.client_capabilities
+        inline = getattr(getattr(caps, "text_document", None), "inline_completion", None)
+        return inline is None
 
     def completion_markdown(self) -> bool:
         caps = self.client_capabilities
@@ -238,6 +294,8 @@ def make_server() -> PsychopyLanguageServer:
     @server.feature(lsp.INITIALIZED)
     async def on_initialized(ls: PsychopyLanguageServer, params: lsp.InitializedParams) -> None:
         ls._kb_task = asyncio.ensure_future(ls.load_kb())
+        if ls.settings.model_backend != "off" and (ls.settings.inline_completion or ls.settings.model_fixes):
+            asyncio.ensure_future(ls.get_backend())  # in the background, with progress; nothing waits for it
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def on_config(ls: PsychopyLanguageServer, params: lsp.DidChangeConfigurationParams) -> None:
@@ -247,6 +305,10 @@ def make_server() -> PsychopyLanguageServer:
         for error in errors:
             ls.show(error)
         reload_kb = (settings.kb_dir, settings.psychopy_python) != (ls.settings.kb_dir, ls.settings.psychopy_python)
+        model_keys = ("model_backend", "model_path", "adapter_path", "remote_url", "remote_model", "context_size",
+                      "threads", "max_tokens", "inline_time_budget_ms", "remote_timeout_s")
+        if any(getattr(settings, k) != getattr(ls.settings, k) for k in model_keys):
+            ls.reset_model()
         ls.settings = settings
         if reload_kb:
             ls._kb_task = asyncio.ensure_future(ls.load_kb())
@@ -285,21 +347,40 @@ def make_server() -> PsychopyLanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
                     lsp.CompletionOptions(trigger_characters=[".", "(", ",", "=", "'", '"']))
-    def on_completion(ls: PsychopyLanguageServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+    async def on_completion(ls: PsychopyLanguageServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+        from .inline_handler import model_completion_item
+
         found = ls.analysis_for(params.text_document.uri) if ls.settings.completion else None
         if found is None:
             return None
         _, analysis, lines = found
-        return completion(analysis, lines, params.position, ls.completion_markdown())
+        result = completion(analysis, lines, params.position, ls.completion_markdown())
+        if ls.wants_model_items() and (result is None or not result.items):
+            # only where the API has nothing to offer: an item list is shown at once, the model takes a while
+            item = await model_completion_item(ls, params)
+            if item is not None:
+                result = lsp.CompletionList(is_incomplete=True, items=[*(result.items if result else []), item])
+        return result
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix], resolve_provider=True))
     def on_code_action(ls: PsychopyLanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+        from .fix_handler import model_fix_actions
+
         found = ls.analysis_for(params.text_document.uri)
         if found is None:
             return None
         doc, analysis, lines = found
-        return quick_fixes(check(analysis), lines, doc.uri, doc.version, params)
+        actions = quick_fixes(check(analysis), lines, doc.uri, doc.version, params)
+        if ls.settings.model_fixes and ls.settings.model_backend != "off":
+            actions += model_fix_actions(params, doc.uri, doc.version)
+        return actions
+
+    @server.feature(lsp.CODE_ACTION_RESOLVE)
+    async def on_code_action_resolve(ls: PsychopyLanguageServer, action: lsp.CodeAction) -> lsp.CodeAction:
+        from .fix_handler import resolve_model_fix
+
+        return await resolve_model_fix(ls, action)
 
     @server.feature(lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionOptions())
     async def on_inline_completion(ls: PsychopyLanguageServer, params: lsp.InlineCompletionParams
@@ -307,6 +388,20 @@ def make_server() -> PsychopyLanguageServer:
         from .inline_handler import inline_completion
 
         return await inline_completion(ls, params)
+
+    @server.command("psychopy.ask")
+    async def ask_command(ls: PsychopyLanguageServer, *args) -> dict:
+        """Answer a question from the knowledge base: {question} or "question" -> {answer, sources, docs}."""
+        from .answer_handler import ask
+
+        return await ask(ls, args)
+
+    @server.command("psychopy.explain")
+    async def explain_command(ls: PsychopyLanguageServer, *args) -> dict:
+        """Explain selected code or a diagnostic: {uri, range} or {uri, diagnostic} -> {answer, sources, docs}."""
+        from .answer_handler import explain
+
+        return await explain(ls, args)
 
     @server.command("psychopy.runScript")
     async def run_script_command(ls: PsychopyLanguageServer, *args) -> dict:

@@ -30,10 +30,19 @@ class Settings:
     remote_url: str = _doc("Base URL of an OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. "
                            "http://127.0.0.1:8080/v1.", default="")
     remote_model: str = _doc("Model name sent to the OpenAI-compatible server.", default="")
+    remote_timeout_s: float = _doc("Seconds to wait for the OpenAI-compatible server before giving up (each of up "
+                                   "to 3 tries).", default=30.0)
     context_size: int = _doc("Model context window in tokens.", default=2048)
     threads: int = _doc("CPU threads for the model (prompt and generation). 0: all cores.", default=0)
     max_tokens: int = _doc("Most tokens a completion may generate.", default=64)
     inline_completion: bool = _doc("Offer model completions as inline (ghost text) completions.", default=True)
+    inline_time_budget_ms: int = _doc("Generation stops after this many milliseconds and shows what it has "
+                                      "(the rest is not lost: typing along it continues from the cache).",
+                                      default=600)
+    model_completion_items: str = _doc("Add the model's suggestion to the completion list: `auto` (only for "
+                                       "clients without inline completion), `always`, or `never`.", default="auto")
+    model_fixes: bool = _doc("Offer \"Fix with the PsychoPy model\" for diagnostics (verified before it is "
+                             "applied).", default=True)
     run_timeout_s: float = _doc("Time budget for `psychopy.runScript` in seconds.", default=20.0)
     run_headless: str = _doc("Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`.",
                              default="auto")
@@ -68,12 +77,13 @@ class Settings:
         checks = {
             "model_backend": ("llamacpp", "openai", "off", "fake"),
             "run_headless": ("auto", "always", "never"),
+            "model_completion_items": ("auto", "always", "never"),
         }
         for name, allowed in checks.items():
             if getattr(settings, name) not in allowed:
                 errors.append(f"setting `{camel(name)}` must be one of {', '.join(allowed)}; using the default")
                 settings = replace(settings, **{name: getattr(cls(), name)})
-        for name in ("debounce_ms", "context_size", "max_tokens", "threads"):
+        for name in ("debounce_ms", "context_size", "max_tokens", "threads", "inline_time_budget_ms"):
             if getattr(settings, name) < 0:
                 errors.append(f"setting `{camel(name)}` must not be negative; using the default")
                 settings = replace(settings, **{name: getattr(cls(), name)})

@@ -56,8 +56,9 @@ async def test_no_completion_inside_a_string(client: LanguageClient):
 
 async def test_cancel_then_next_request_is_served(client: LanguageClient):
     """$/cancelRequest mid-generation: the request ends as cancelled, and the next one is answered."""
-    uri = await open_doc(client, SCRIPT)
-    lines = SCRIPT.split("\n")
+    script = "# a prefix no earlier test completed (the suggestion cache would answer at once)\n" + SCRIPT
+    uri = await open_doc(client, script)
+    lines = script.split("\n")
     params = lsp.InlineCompletionParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri),
         position=lsp.Position(line=len(lines) - 1, character=len(lines[-1])),
@@ -69,14 +70,15 @@ async def test_cancel_then_next_request_is_served(client: LanguageClient):
     outcome = await asyncio.gather(task, return_exceptions=True)
     print(f"cancelled request ended with: {outcome[0]!r}")
     assert isinstance(outcome[0], Exception) and "cancel" in repr(outcome[0]).lower()
-    result = await asyncio.wait_for(request(client, uri, SCRIPT), 120)
+    result = await asyncio.wait_for(request(client, uri, script), 120)
     assert result is not None and result.items
 
 
 async def test_edit_during_generation_gives_no_stale_completion(client: LanguageClient):
-    uri = await open_doc(client, SCRIPT)
-    pending = asyncio.ensure_future(request(client, uri, SCRIPT))
+    script = "# another prefix nothing completed before\n" + SCRIPT
+    uri = await open_doc(client, script)
+    pending = asyncio.ensure_future(request(client, uri, script))
     await asyncio.sleep(0)
-    await change_doc(client, uri, SCRIPT + "3):\n    ", 2)
+    await change_doc(client, uri, script + "3):\n    ", 2)
     result = await asyncio.wait_for(pending, 120)
     assert result is None  # generated for version 1, which no longer exists
