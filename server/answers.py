@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .backends import ModelBackend
 from .prompts import ANSWER_END, answer_prompt
 
-DOC_CHARS = 700  # per record in the prompt: five records fit a 2k context with room for the answer
+DOC_CHARS = 500  # per record in the prompt: a small model reads three short records better than five long ones
 
 
 @dataclass
@@ -41,7 +41,7 @@ def record_text(record) -> str:
     return "\n".join(parts)[:DOC_CHARS]
 
 
-def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 5) -> list:
+def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3) -> list:
     """Records for the exact symbols first (from the code itself), then search hits, without repeats."""
     found, seen = [], set()
     for symbol in symbols:

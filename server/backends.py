@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
-from .model_files import ModelFileError, check_gguf, ensure_default_model
+from .model_files import ModelFileError, adapter_for, check_gguf, ensure_default_model
 
 
 class Cancelled(Exception):
@@ -96,6 +96,7 @@ class LlamaCppBackend:
             check_gguf(Path(adapter_path))
         n_threads = threads or os.cpu_count() or 1
         self.model_path = model_path
+        self.adapter_path = Path(adapter_path) if adapter_path else None
         self._lock = threading.Lock()
         self._cancel: threading.Event | None = None
         try:
@@ -234,7 +235,7 @@ def make_backend(settings) -> ModelBackend | None:
         return FakeBackend()
     if settings.model_backend == "llamacpp":
         path = Path(settings.model_path) if settings.model_path else ensure_default_model()
-        return LlamaCppBackend(path, settings.adapter_path or None, settings.context_size, settings.threads)
+        return LlamaCppBackend(path, adapter_for(settings), settings.context_size, settings.threads)
     if settings.model_backend == "openai":
         if not settings.remote_url:
             raise BackendError("modelBackend is `openai` but remoteUrl is empty: set it to the server's base URL")

@@ -74,13 +74,19 @@ def check_model(settings: Settings) -> Check:
 
 
 def check_adapter(settings: Settings) -> Check:
-    path = settings.adapter_path
-    if not path:
-        return Check("adapter", "ok", {"path": None, "note": "no adapter configured; none shipped yet"})
-    exists = Path(path).is_file()
-    return Check("adapter", "ok" if exists else "fail", {"path": path},
-                 "" if exists else f"adapter file not found: {path}. Fix the adapterPath setting.")
+    from .model_files import adapter_for, shipped_adapter_path
 
+    path = adapter_for(settings)
+    if path is None:
+        note = "adapterPath is off" if settings.adapter_path == "off" else (
+            "a custom model: the shipped adapter fits only the embedded one" if settings.model_path
+            else f"no shipped adapter at {shipped_adapter_path()}")
+        return Check("adapter", "ok", {"path": None, "note": note})
+    exists = path.exists()
+    return Check("adapter", "ok" if exists else "fail",
+                 {"path": str(path), "bytes": path.stat().st_size if exists else None,
+                  "shipped": path == shipped_adapter_path()},
+                 "" if exists else f"adapter file not found: {path}. Fix the adapterPath setting.")
 
 def check_kb(settings: Settings, install) -> Check:
     from ..kb.store import KBError, KnowledgeBase, default_root, index_dir, read_meta

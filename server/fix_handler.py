@@ -11,7 +11,7 @@ from lsprotocol import types as lsp
 
 from .backends import BackendError, Cancelled
 from .checker import check
-from .inline_handler import api_context
+from .inline_handler import region_api_lines
 
 TITLE = "Fix with the PsychoPy model"
 
@@ -23,6 +23,9 @@ def model_fix_actions(params: lsp.CodeActionParams, uri: str, version: int | Non
         return []
     actions = []
     for diagnostic in params.context.diagnostics or []:
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        if data.get("version") not in (None, version):
+            continue  # computed on another version of the text: no fix for it
         code = diagnostic.code if diagnostic.code is not None else ""
         actions.append(lsp.CodeAction(
             title=f"{TITLE}: {code}".rstrip(": ") if code else TITLE,
@@ -42,7 +45,7 @@ def _refuse(ls, action: lsp.CodeAction, reason: str) -> lsp.CodeAction:
 
 
 async def resolve_model_fix(ls, action: lsp.CodeAction) -> lsp.CodeAction:
-    from .model_fix import model_fix
+    from .model_fix import model_fix, region_for
 
     data = action.data if isinstance(action.data, dict) else {}
     if not data.get("psychopyModelFix"):
@@ -63,11 +66,13 @@ async def resolve_model_fix(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     def check_codes(source: str):
         return [(f.span[0], f.code, f.severity) for f in check(type(analysis)(source, analysis.index))]
 
+    region = region_for(doc.source, line)
+    api_lines = region_api_lines(analysis, region.start, region.end)
     cancel = threading.Event()
     try:
         outcome = await asyncio.to_thread(
             model_fix, doc.source, line, str(data.get("message") or ""), data.get("code"),
-            api_context(analysis), backend, check_codes, max(ls.settings.max_tokens, 160), cancel)
+            api_lines, backend, check_codes, max(ls.settings.max_tokens, 160), cancel)
     except asyncio.CancelledError:
         cancel.set()
         raise

@@ -33,6 +33,32 @@ def api_context(analysis, limit: int = 12) -> list[str]:
     return lines
 
 
+def region_api_lines(analysis, start: int, end: int, limit: int = 4, width: int = 160) -> list[str]:
+    """Signatures of the PsychoPy symbols used on 0-based lines [start, end) (what a fix prompt needs), most
+    specific first; the script's own API context when the region names none (e.g. it does not parse)."""
+    import ast
+
+    lines, seen = [], set()
+    for node in getattr(analysis, "nodes", []):
+        if not isinstance(node, (ast.Call, ast.Attribute, ast.Name)):
+            continue
+        if not start + 1 <= getattr(node, "lineno", 0) <= end:
+            continue
+        target = node.func if isinstance(node, ast.Call) else node
+        try:
+            value = analysis.infer(target, analysis.scope_for_line(node.lineno))
+        except Exception:  # noqa: BLE001 - a half-typed region must not stop a fix
+            value = None
+        record = analysis.index.lookup(value.symbol) if value is not None and value.symbol else None
+        if record is None or record.symbol in seen or record.kind == "module":
+            continue
+        seen.add(record.symbol)
+        lines.append(f"{record.display_name}{record.signature}"[:width])
+        if len(lines) >= limit:
+            break
+    return lines or [line[:width] for line in api_context(analysis, limit=3)]
+
+
 def check_codes_with(analysis) -> Callable[[str], list[tuple[int, str]]]:
     """(line, code) pairs the static checker reports for a source, against the same API index."""
     def codes(source: str) -> list[tuple[int, str]]:

@@ -102,3 +102,22 @@ def default_model_status(verify: bool = True) -> ModelStatus:
     ok = sha256_of(path) == expected_sha256() if verify else None
     return ModelStatus(str(path), True, path.stat().st_size, ok,
                        "" if ok is not False else "checksum mismatch: run `psychopy-lsp model prepare`")
+
+
+SHIPPED_ADAPTER = "psychopy-gemma3-270m-lora.gguf"
+
+
+def shipped_adapter_path() -> Path:
+    """Our fine-tuned LoRA adapter for the embedded model, shipped inside the package (training/README.md)."""
+    return Path(__file__).resolve().parent / "adapters" / SHIPPED_ADAPTER
+
+
+def adapter_for(settings) -> Path | None:
+    """The adapter to load: `adapterPath` when set (`off` for none); otherwise the shipped one, but only on top of
+    the embedded model it was trained for."""
+    if settings.adapter_path == "off":
+        return None
+    if settings.adapter_path:
+        return Path(settings.adapter_path)
+    shipped = shipped_adapter_path()
+    return shipped if not settings.model_path and shipped.exists() else None

@@ -31,7 +31,7 @@ def answer_prompt(question: str, docs: list[tuple[str, str]]) -> str:
     for i, (title, text) in enumerate(docs, 1):
         parts.append(f"[{i}] {title}\n{text.strip()}")
     parts.append(f"Question: {question.strip()}\nAnswer (cite [n]):")
-    return "\n\n".join(parts) + " "
+    return "\n\n".join(parts) + "\n"  # a newline, not a space: the answer's first token must not merge with it
 
 
 def explain_question(code: str, message: str = "") -> str:

@@ -25,8 +25,8 @@ class Settings:
     model_backend: str = _doc("Model backend: `llamacpp` (in-process GGUF), `openai` (an OpenAI-compatible server), "
                               "or `off`.", default="llamacpp")
     model_path: str = _doc("GGUF model file. Empty: the embedded Gemma 3 270M (Q4_K_M).", default="")
-    adapter_path: str = _doc("GGUF LoRA adapter applied on top of the model. Empty: the shipped adapter when present.",
-                             default="")
+    adapter_path: str = _doc("GGUF LoRA adapter applied on top of the model. Empty: our shipped adapter (on the "
+                             "embedded model only); `off`: none.", default="")
     remote_url: str = _doc("Base URL of an OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. "
                            "http://127.0.0.1:8080/v1.", default="")
     remote_model: str = _doc("Model name sent to the OpenAI-compatible server.", default="")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The GPU QLoRA run, as one prepared script for a lent CUDA machine that has no network (see training/README.md).
+# Expects, next to the working tree: .dm0/part ... .dm3/part (the embedded GGUF split in four, carried over
+# several calls), .whl/*.whl (trl, bitsandbytes, datasets, peft, gguf, dill, multiprocess) and training/out/data.
+# Writes the figures to $OUT: qlora-metrics.json, qlora.log, lora-metrics.json (bf16 LoRA on the same GPU).
+set -euo pipefail
+OUT=${OUT:-/tmp/out}
+mkdir -p "$OUT"
+python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+export PYTHONPATH=/tmp/site:/tmp/pkg PSYCHOPY_LSP_CACHE_DIR=/tmp/plcache HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+export PYTHONUNBUFFERED=1
+mkdir -p /tmp/pkg/psychopy_lsp
+for d in server kb training; do ln -sfn "$PWD/$d" "/tmp/pkg/psychopy_lsp/$d"; done
+cat .dm0/part .dm1/part .dm2/part .dm3/part > /tmp/gemma-3-270m-q4_k_m.gguf
+echo "$(cat .dm0/sha256)  /tmp/gemma-3-270m-q4_k_m.gguf" | sha256sum -c -
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$OUT/gpu.txt"
+python3 -c "import torch, transformers, peft, trl, bitsandbytes; print('torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, 'trl', trl.__version__, 'bnb', bitsandbytes.__version__)" | tee -a "$OUT/gpu.txt"
+STEPS=${STEPS:-600}
+python3 -m psychopy_lsp.training.sft --config gpu-qlora --base /tmp/gemma-3-270m-q4_k_m.gguf \
+    --data_dir training/out/data --output_dir /tmp/qlora --max_steps "$STEPS" 2>&1 | tee "$OUT/qlora.log" | grep -v "it/s]" || true
+cp /tmp/qlora/metrics.json "$OUT/qlora-metrics.json"
+# the same data and steps as plain bf16 LoRA on the GPU: what 4-bit costs or saves in speed and memory
+python3 -m psychopy_lsp.training.sft --config gpu-qlora --quantize_4bit false --base /tmp/gemma-3-270m-q4_k_m.gguf \
+    --data_dir training/out/data --output_dir /tmp/lora --max_steps "${LORA_STEPS:-200}" > "$OUT/lora.log" 2>&1 || true
+cp /tmp/lora/metrics.json "$OUT/lora-metrics.json" 2>/dev/null || true
+# the QLoRA adapter itself (a few MB) comes back too
+cp /tmp/qlora/adapter/adapter_model.safetensors "$OUT/qlora-adapter.safetensors"
+cp /tmp/qlora/adapter/adapter_config.json "$OUT/qlora-adapter_config.json"
