@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PY=${PYTHON:-python3.11}
-EXTRAS=${EXTRAS:-server,dev}
+EXTRAS=${EXTRAS:-server,dev,train}
 LLAMA_VERSION=0.3.36
 LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF"
 CACHE=${PSYCHOPY_LSP_WHEEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/psychopy-lsp/wheels}

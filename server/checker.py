@@ -66,6 +66,11 @@ class Finding:
         return CODES[self.code]
 
 
+def _not_a_module(dotted: str, record: Record) -> str:
+    parent, _, leaf = dotted.rpartition(".")
+    return f"no module named '{dotted}': {leaf} is a {record.kind} in {parent} (from {parent} import {leaf})"
+
+
 def span_of(node: ast.AST) -> Span:
     return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
 
@@ -204,6 +209,8 @@ class Checker:
         if module is None or module.kind != "module":
             if module is None and self._module_exists_prefix(node.module):
                 self.add("PSY108", f"no module named '{node.module}'", node)
+            elif module is not None and node.module.startswith("psychopy."):
+                self.add("PSY108", _not_a_module(node.module, module), node)
             return
         names = [m.name for m in module.members]
         for alias in node.names:
@@ -228,7 +235,12 @@ class Checker:
     def _module_exists_prefix(self, dotted: str) -> bool:
         """True when the parent package is known, so the missing module is really missing (not just unindexed)."""
         parent = dotted.rpartition(".")[0]
-        return parent == "psychopy" and not self._top_level_ok(dotted.split(".")[1])
+        if parent == "psychopy":
+            return not self._top_level_ok(dotted.split(".")[1])
+        record = self.index.lookup(parent)
+        # a plain module (core.py, not a package's __init__.py) has no submodules at all
+        return bool(record is not None and record.kind == "module" and record.path.endswith(".py")
+                    and not record.path.endswith("__init__.py"))
 
     def check_import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -239,6 +251,10 @@ class Checker:
                 places = [p for p in self._suggest_location(parts[1]) if p.startswith("psychopy.")]
                 hint = f": it is {places[0]}" if places else ""
                 self.add("PSY108", f"no module named '{alias.name}'{hint}", alias)
+                continue
+            record = self.index.lookup(alias.name) if len(parts) > 2 else None
+            if record is not None and record.kind != "module":
+                self.add("PSY108", _not_a_module(alias.name, record), alias)
 
     # ---- calls --------------------------------------------------------------------------------------------
     def callee(self, call: ast.Call) -> tuple[Value, Record] | None:

@@ -135,7 +135,7 @@ class PsychopyLanguageServer(LanguageServer):
             self.schedule_diagnostics(uri, delay=0)
 
     # ---- knowledge base -----------------------------------------------------------------------------------
-    async def load_kb(self) -> None:
+    async def load_kb(self, force: bool = False) -> None:
         from ..kb.index import index_from_source
         from ..kb.locate import PsychopyNotFound, find_psychopy
         from ..kb.store import KBError, KnowledgeBase, build, default_root, index_dir, read_meta
@@ -153,7 +153,7 @@ class PsychopyLanguageServer(LanguageServer):
             return
         root = Path(self.settings.kb_dir) if self.settings.kb_dir else default_root()
         path = index_dir(root, self.install.version)
-        if read_meta(path) is not None:
+        if read_meta(path) is not None and not force:
             try:
                 self.kb = await asyncio.to_thread(KnowledgeBase, path)
                 self.index = self.kb.index
@@ -183,7 +183,7 @@ class PsychopyLanguageServer(LanguageServer):
 
         error: Exception | None = None
         try:
-            await asyncio.to_thread(build, self.install, root, False, report)
+            await asyncio.to_thread(build, self.install, root, force, report)
             kb = await asyncio.to_thread(KnowledgeBase, path)
         except Exception as exc:  # noqa: BLE001 - disk full, lance errors...: static features keep working
             error = exc
@@ -402,6 +402,13 @@ def make_server() -> PsychopyLanguageServer:
         from .answer_handler import explain
 
         return await explain(ls, args)
+
+    @server.command("psychopy.rebuildKnowledgeBase")
+    async def rebuild_kb_command(ls: PsychopyLanguageServer, *args) -> dict:
+        """Rebuild the knowledge base from the installed psychopy (work-done progress); static features keep
+        answering from the current index meanwhile."""
+        await ls.load_kb(force=True)
+        return {"state": ls.kb_status, "rows": ls.kb.rows() if ls.kb is not None else {}}
 
     @server.command("psychopy.runScript")
     async def run_script_command(ls: PsychopyLanguageServer, *args) -> dict:

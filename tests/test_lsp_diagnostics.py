@@ -69,6 +69,10 @@ CASES = [
     ("from psychopy import keyboard\n", 1, "PSY108"),
     # and as a dotted import
     ("import psychopy.keyboard\n", 1, "PSY108"),
+    # a function imported as if it were a module (core.py has no submodules; waitKeys lives in event)
+    ("from psychopy.core.waitKeys import waitKeys\n", 1, "PSY108"),
+    # a class imported as if it were a module
+    ("import psychopy.visual.TextStim\n", 1, "PSY108"),
     # color='reddish' is only logged
     (H + "c = visual.Circle(win, fillColor='reddish')\n", 3, "PSY109"),
     # fillColor=(255, 0, 0) without colorSpace='rgb255'

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The GPU QLoRA run, as one prepared script for a lent CUDA machine that has no network (see training/README.md).
-# Expects, next to the working tree: .dm0/part ... .dm3/part (the embedded GGUF split in four, carried over
-# several calls), .whl/*.whl (trl, bitsandbytes, datasets, peft, gguf, dill, multiprocess) and training/out/data.
+# A call carries at most 64 MiB and carried paths do not outlive the call, so the embedded GGUF (253 MB) goes over
+# in four warm calls first: `split -n 4 -d` it into .dm0/part ... .dm3/part here, then per call carry one and run
+# `mkdir -p /root/g && cp .dmN/part /root/g/pN`; the last call concatenates them into /root/g/gemma.gguf.
+# This script's own call carries .whl/*.whl (trl, bitsandbytes, datasets, peft, gguf, dill, multiprocess; the
+# machine's torch, transformers and accelerate are used) and training/out/data.
 # Writes the figures to $OUT: qlora-metrics.json, qlora.log, lora-metrics.json (bf16 LoRA on the same GPU).
 set -euo pipefail
 OUT=${OUT:-/tmp/out}
@@ -11,8 +14,9 @@ export PYTHONPATH=/tmp/site:/tmp/pkg PSYCHOPY_LSP_CACHE_DIR=/tmp/plcache HF_HUB_
 export PYTHONUNBUFFERED=1
 mkdir -p /tmp/pkg/psychopy_lsp
 for d in server kb training; do ln -sfn "$PWD/$d" "/tmp/pkg/psychopy_lsp/$d"; done
-cat .dm0/part .dm1/part .dm2/part .dm3/part > /tmp/gemma-3-270m-q4_k_m.gguf
-echo "$(cat .dm0/sha256)  /tmp/gemma-3-270m-q4_k_m.gguf" | sha256sum -c -
+GGUF=${GGUF:-/root/g/gemma.gguf}
+[ -f "$GGUF" ] || cat /root/g/p0 /root/g/p1 /root/g/p2 /root/g/p3 > "$GGUF"
+cp "$GGUF" /tmp/gemma-3-270m-q4_k_m.gguf
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$OUT/gpu.txt"
 python3 -c "import torch, transformers, peft, trl, bitsandbytes; print('torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, 'trl', trl.__version__, 'bnb', bitsandbytes.__version__)" | tee -a "$OUT/gpu.txt"
 STEPS=${STEPS:-600}

@@ -155,10 +155,33 @@ def judge_generation(source: str, task: GenTask, index, python: str, budget: flo
     return result
 
 
-def trim_generation(text: str) -> str:
-    """A generated script ends where the model starts another file (a new module docstring)."""
-    cut = text.find('\n"""', 40)
-    return (text[:cut] if cut > 0 else text).rstrip() + "\n"
+def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens: int, rounds: int = 16,
+                 stats: dict | None = None) -> str:
+    """The model writes the script the way an editor user gets it: block suggestions from the server's own
+    completion engine (prompt, postprocess, API-validity filter), each accepted and followed by the next, until
+    the model has nothing more to add or the token budget is spent."""
+    from ..server.analysis import Analysis
+    from ..server.inline_engine import InlineEngine
+    from ..server.inline_handler import check_codes_with
+
+    stats = stats if stats is not None else {}
+    stats.setdefault("filtered", 0)
+    engine = InlineEngine(backend, max_tokens=64, context_size=2048, time_budget_s=60.0)
+    source = gen_prompt(task, [])  # the docstring and the import line: what the user typed
+    header = "".join(f"# {line}\n" for line in api_lines)
+    spent = 0
+    for _ in range(rounds):
+        analysis = Analysis(source, index)
+        suggestion = engine.suggest(header + source, "", [], check_codes_with(analysis), use_cache=False)
+        stats["filtered"] += suggestion.filtered
+        new_lines = [line for line in suggestion.text.split("\n") if line.strip()]
+        if not new_lines or spent > max_tokens:
+            break
+        if all(line in source.split("\n") for line in new_lines):
+            break  # the model repeats itself: an editor user would stop accepting
+        source += suggestion.text.rstrip() + "\n"
+        spent += backend.count_tokens(suggestion.raw)
+    return source
 
 
 def generation_job(systems, backends, index, install, args) -> list[dict]:
@@ -169,11 +192,16 @@ def generation_job(systems, backends, index, install, args) -> list[dict]:
             if backend is None:
                 continue
             api_lines = _task_api_lines(index) if system == "finetuned+rag" else []
-            prompt = gen_prompt(task, api_lines)
-            text = "".join(backend.generate(prompt, args.gen_tokens, ()))
-            source = "from psychopy import visual, core, event\n" + trim_generation(text)
+            stats: dict = {}
+            source = write_script(backend, task, api_lines, index, args.gen_tokens, stats=stats)
             verdict = judge_generation(source, task, index, install.python, args.run_budget)
-            rows.append({"job": "generation", "system": system, "case": task.name, **verdict})
+            written = len([line for line in source.split("\n")[len(gen_prompt(task, []).split("\n")) - 1:]
+                           if line.strip()])
+            verdict["writes_code"] = written >= 3  # an empty script also "runs": it must do something
+            verdict["passed"] = verdict["passed"] and verdict["writes_code"]
+            rows.append({"job": "generation", "system": system, "case": task.name, **verdict,
+                         "lines_written": written, "suggestions_filtered": stats["filtered"],
+                         "source": source[:2000]})
     return rows
 
 
@@ -425,8 +453,10 @@ def summarize(rows: list[dict]) -> dict:
     gen = [r for r in rows if r["job"] == "generation"]
     for row in gen:
         cell = out.setdefault("generation_parts", {}).setdefault(row["system"], {})
-        for part in ("parses", "no_checker_errors", "runs", "colors", "positions", "durations"):
-            cell[part] = cell.get(part, 0) + bool(row[part])
+        for part in ("writes_code", "parses", "no_checker_errors", "runs", "colors", "positions", "durations"):
+            cell[part] = cell.get(part, 0) + bool(row.get(part))
+        cell["lines_written"] = cell.get("lines_written", 0) + row.get("lines_written", 0)
+        cell["suggestions_filtered"] = cell.get("suggestions_filtered", 0) + row.get("suggestions_filtered", 0)
     return out
 
 
@@ -475,11 +505,13 @@ def report(summary: dict, rows: list[dict], meta: dict, chart_names: list[str]) 
         lines.append("")
         if job == "generation" and "generation_parts" in summary:
             parts = summary["generation_parts"]
-            lines += ["| system | parses | no checker errors | runs | colours | positions | durations |",
-                      "| --- | --- | --- | --- | --- | --- | --- |"]
+            lines += ["| system | writes code (3+ lines) | parses | no checker errors | runs | colours | positions | "
+                      "durations | lines written | suggestions cut by the API filter |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
             for s, c in parts.items():
-                lines.append(f"| {s} | " + " | ".join(str(c[p]) for p in ("parses", "no_checker_errors", "runs",
-                                                                            "colors", "positions", "durations")) + " |")
+                lines.append(f"| {s} | " + " | ".join(str(c[p]) for p in (
+                    "writes_code", "parses", "no_checker_errors", "runs", "colors", "positions", "durations",
+                    "lines_written", "suggestions_filtered")) + " |")
             lines.append("")
         if job == "debugging" and "debugging_by_kind" in summary:
             lines += ["| system | logic/runtime | syntax |", "| --- | --- | --- |"]
@@ -498,6 +530,22 @@ def report(summary: dict, rows: list[dict], meta: dict, chart_names: list[str]) 
     return "\n".join(lines) + "\n"
 
 
+class FreshContext:
+    """A backend that forgets its KV cache before every prompt: greedy output then depends on the prompt alone,
+    so a rerun of the evaluation gives the same verdicts (prefix reuse can change greedy output slightly)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.name = backend.name
+
+    def count_tokens(self, text: str) -> int:
+        return self.backend.count_tokens(text)
+
+    def generate(self, prompt, max_tokens=64, stop=(), cancel=None):
+        self.backend.reset()
+        return self.backend.generate(prompt, max_tokens, stop, cancel)
+
+
 def make_backends(systems: list[str], args) -> dict:
     from ..server.backends import FakeBackend, LlamaCppBackend
     from ..server.model_files import ensure_default_model, shipped_adapter_path
@@ -509,11 +557,11 @@ def make_backends(systems: list[str], args) -> dict:
     out = {}
     base_model = ensure_default_model()
     if "base" in wanted:
-        out["base"] = LlamaCppBackend(base_model, None, 2048, args.threads)
+        out["base"] = FreshContext(LlamaCppBackend(base_model, None, 2048, args.threads))
     if any(s.startswith("finetuned") for s in wanted):
         if not adapter.exists():
             raise SystemExit(f"no adapter at {adapter}: train one (training/README.md) or pass --adapter")
-        tuned = LlamaCppBackend(base_model, adapter, 2048, args.threads)
+        tuned = FreshContext(LlamaCppBackend(base_model, adapter, 2048, args.threads))
         out.update({s: tuned for s in wanted if s.startswith("finetuned")})
     return out
 

@@ -91,8 +91,9 @@ def _adapter_config(adapter: Path) -> dict:
     return json.loads((adapter / "adapter_config.json").read_text())
 
 
-def write_adapter_gguf(adapter: Path, out: Path, n_layers: int) -> Path:
-    """peft LoRA (lora_A: r x in, lora_B: out x r) -> llama.cpp LoRA GGUF (`<tensor>.lora_a` / `.lora_b`)."""
+def write_adapter_gguf(adapter: Path, out: Path, n_layers: int, dtype=np.float16) -> Path:
+    """peft LoRA (lora_A: r x in, lora_B: out x r) -> llama.cpp LoRA GGUF (`<tensor>.lora_a` / `.lora_b`), in f16
+    by default (half the size; llama.cpp computes the adapter in f32 either way)."""
     import gguf
     from safetensors.numpy import load_file
 
@@ -110,7 +111,7 @@ def write_adapter_gguf(adapter: Path, out: Path, n_layers: int) -> Path:
                 target = hf_to_gguf_name(name[: -len(peft_part)] + ".weight", n_layers)
                 if target is None:
                     raise ValueError(f"no llama.cpp name for adapter tensor {name}")
-                writer.add_tensor(target + suffix, value.astype(np.float32))
+                writer.add_tensor(target + suffix, value.astype(dtype))
                 written += 1
     if not written:
         raise ValueError(f"{adapter} holds no LoRA tensors")

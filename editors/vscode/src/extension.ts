@@ -1,0 +1,99 @@
+// The VS Code client: launch the server, map settings, register commands, show the status. Nothing more.
+import { execFile } from "child_process";
+import * as vscode from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { COMMANDS, answerMarkdown, askArgs, explainArgs, runArgs } from "./commands";
+import { SECTION, initializationOptions, serverCommand, statusText } from "./settings";
+
+let client: LanguageClient | undefined;
+
+async function selectedPython(): Promise<string | undefined> {
+  const python = vscode.extensions.getExtension("ms-python.python");
+  if (!python) return undefined;
+  const api = python.isActive ? python.exports : await python.activate();
+  return api?.environments?.getActiveEnvironmentPath?.()?.path;
+}
+
+function settings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const contributed = vscode.extensions.getExtension("psychopy-lsp.psychopy-lsp")?.packageJSON?.contributes
+    ?.configuration?.properties ?? {};
+  return initializationOptions(contributed, (key) => config.get(key));
+}
+
+async function execute(command: string, args: unknown[]): Promise<unknown> {
+  if (!client) throw new Error("psychopy-lsp is not running");
+  return client.sendRequest("workspace/executeCommand", { command, arguments: args });
+}
+
+async function showAnswer(question: string, result: unknown): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: answerMarkdown(question, result as object) });
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const server = serverCommand(config.get<string>("serverPath") ?? "", await selectedPython());
+  const serverOptions: ServerOptions = { command: server.command, args: server.args };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: "file", language: "python" }, { scheme: "untitled", language: "python" }],
+    initializationOptions: settings(),
+    synchronize: { configurationSection: SECTION },
+  };
+  client = new LanguageClient("psychopyLsp", "PsychoPy LSP", serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  status.text = "PsychoPy: starting";
+  status.command = "psychopyLsp.doctor";
+  status.show();
+  context.subscriptions.push(status);
+  client.onNotification("psychopy/status", (s: { state?: string; model?: string; detail?: string; modelError?: string }) => {
+    status.text = statusText(s);
+    status.tooltip = s.modelError || s.detail || "";
+    status.backgroundColor = s.state === "error" || s.model === "error"
+      ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
+  });
+
+  const register = (id: string, handler: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  register("psychopyLsp.run", async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const result = (await execute(COMMANDS["psychopyLsp.run"]!, runArgs(editor.document.uri.toString()))) as
+      { status: string; error_type?: string; message?: string };
+    const text = `PsychoPy run: ${result.status}${result.message ? ` - ${result.error_type}: ${result.message}` : ""}`;
+    (result.status === "error" ? vscode.window.showErrorMessage : vscode.window.showInformationMessage)(text);
+  });
+  register("psychopyLsp.explain", async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const sel = editor.selection;
+    const range = { start: { line: sel.start.line, character: 0 }, end: { line: sel.end.line, character: 0 } };
+    const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.range.contains(sel.active));
+    const result = await execute(COMMANDS["psychopyLsp.explain"]!, explainArgs(editor.document.uri.toString(), range,
+      sel.isEmpty ? diagnostic?.message : undefined));
+    await showAnswer("Explain", result);
+  });
+  register("psychopyLsp.ask", async () => {
+    const question = await vscode.window.showInputBox({ prompt: "Ask the PsychoPy docs" });
+    if (!question) return;
+    await showAnswer(question, await execute(COMMANDS["psychopyLsp.ask"]!, askArgs(question)));
+  });
+  register("psychopyLsp.rebuildKnowledgeBase", async () => {
+    await execute(COMMANDS["psychopyLsp.rebuildKnowledgeBase"]!, []);
+  });
+  register("psychopyLsp.doctor", () => {
+    const output = vscode.window.createOutputChannel("PsychoPy LSP doctor");
+    const doctor = server.args.length ? [...server.args, "doctor"] : ["doctor"];
+    execFile(server.command, doctor, (_err, stdout, stderr) => {
+      output.append(stdout + stderr);
+      output.show();
+    });
+  });
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
