@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages for running PsychoPy scripts headless (the sandbox runner and its tests):
 # a virtual X server, Mesa's software OpenGL, GLU for pyglet, and libjack so the keyboard backend loads.
+# Node.js and npm build the VS Code extension in the tests (only installed when no `npm` is on PATH).
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 PKGS=(xvfb xauth libgl1-mesa-dri libglu1-mesa libjack-jackd2-0 libsndfile1 libportaudio2)
+command -v npm >/dev/null || PKGS+=(nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
