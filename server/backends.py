@@ -23,7 +23,8 @@ import urllib.request
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
-from .model_files import ModelFileError, adapter_for, check_gguf, ensure_default_model
+from .model_files import (ModelFileError, adapter_for, check_adapter_fits, check_fits_in_memory, check_gguf,
+                          ensure_default_model)
 
 
 class Cancelled(Exception):
@@ -92,8 +93,10 @@ class LlamaCppBackend:
 
         model_path = Path(model_path)
         check_gguf(model_path)
+        check_fits_in_memory(model_path)
         if adapter_path:
             check_gguf(Path(adapter_path))
+            check_adapter_fits(model_path, Path(adapter_path))
         n_threads = threads or os.cpu_count() or 1
         self.model_path = model_path
         self.adapter_path = Path(adapter_path) if adapter_path else None
@@ -103,7 +106,10 @@ class LlamaCppBackend:
             self.llm = Llama(model_path=str(model_path), lora_path=str(adapter_path) if adapter_path else None,
                              n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads, verbose=False)
         except (ValueError, RuntimeError) as exc:  # llama.cpp refuses a damaged file with a bare message
-            raise ModelFileError(f"llama.cpp could not load {model_path}: {exc}") from exc
+            what = f"{model_path} with the adapter {adapter_path}" if adapter_path else str(model_path)
+            hint = " (an adapter must be trained for this very model; adapterPath: \"off\" loads none)" \
+                if adapter_path else ""
+            raise ModelFileError(f"llama.cpp could not load {what}: {exc}{hint}") from exc
         self._install_abort_callback()
 
     def count_tokens(self, text: str) -> int:

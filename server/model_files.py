@@ -8,6 +8,7 @@ downloaded at run time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,77 @@ def check_gguf(path: Path) -> None:
         magic = fh.read(4)
     if magic != GGUF_MAGIC:
         raise ModelFileError(f"{path} is not a GGUF file (it starts with {magic!r}): point modelPath at a .gguf")
+
+
+def check_adapter_fits(model_path: Path, adapter_path: Path) -> None:
+    """Refuse an adapter whose tensors do not match the model's: llama.cpp loads such an adapter and then crashes
+    the whole process (segmentation fault) at the first decode. Reads only the two files' headers."""
+    from gguf import GGUFReader
+
+    def shapes(path: Path) -> tuple[str, dict[str, tuple[int, ...]]]:
+        try:
+            reader = GGUFReader(str(path))
+        except Exception as exc:  # noqa: BLE001 - the reader raises plain errors on damaged files
+            raise ModelFileError(f"{path} is not a readable GGUF ({exc})") from exc
+        arch = reader.fields.get("general.architecture")
+        name = arch.contents() if arch is not None else ""
+        return name, {t.name: tuple(int(d) for d in t.shape) for t in reader.tensors}
+
+    hint = "an adapter must be trained for this very model; adapterPath: \"off\" loads none"
+    # reading the base's header parses its whole vocabulary (seconds): remember pairs already checked
+    record = cache_dir() / "adapter-checks.json"
+    key = "|".join(f"{p.resolve()}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in (Path(model_path),
+                                                                                        Path(adapter_path)))
+    try:
+        checked = json.loads(record.read_text())
+    except (OSError, ValueError):
+        checked = {}
+    if checked.get(key) == "fits":
+        return
+    base_arch, base = shapes(model_path)
+    adapter_arch, adapter = shapes(adapter_path)
+    if adapter_arch and base_arch and adapter_arch != base_arch:
+        raise ModelFileError(f"the adapter {adapter_path} is for {adapter_arch}, the model is {base_arch} ({hint})")
+    if not adapter:
+        raise ModelFileError(f"the adapter {adapter_path} holds no tensors ({hint})")
+    for name, a in adapter.items():
+        if not name.endswith(".lora_a"):
+            continue
+        target = name[: -len(".lora_a")]
+        b = adapter.get(target + ".lora_b")
+        w = base.get(target)
+        # ne order: weight (in, out), lora_a (in, r), lora_b (r, out)
+        if w is None or b is None or len(a) < 2 or len(b) < 2 or a[0] != w[0] or b[1] != w[1] or a[1] != b[0]:
+            raise ModelFileError(f"the adapter {adapter_path} does not fit {model_path}: tensor {target} "
+                                 f"(model {w}, adapter {a} / {b}) ({hint})")
+    checked[key] = "fits"
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(checked))
+    except OSError:
+        pass  # a read-only cache only costs the check next time
+
+
+def available_memory() -> int | None:
+    """Bytes the kernel says a new process can use without swapping (MemAvailable), None where unknown."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def check_fits_in_memory(path: Path, extra: int = 256 << 20, available: int | None = None) -> None:
+    """Refuse a model whose weights (plus `extra` for the KV cache and buffers) exceed the free memory: loading it
+    would push the editor's machine into swap or the OOM killer instead of failing cleanly."""
+    size = Path(path).stat().st_size
+    free = available if available is not None else available_memory()
+    if free is not None and size + extra > free:
+        raise ModelFileError(f"{path} needs about {(size + extra) / 2**30:.1f} GiB of memory and only "
+                             f"{free / 2**30:.1f} GiB is free: choose a smaller model (modelPath), or use a remote "
+                             "server (modelBackend: openai)")
 
 
 @dataclass

@@ -140,6 +140,30 @@ OPEN_FILES = 1024
 SAFE_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
 
 
+_NET_PREFIX: list[str] | None = None
+
+
+def network_isolation() -> list[str]:
+    """The command prefix that puts the script in an empty network namespace: `unshare -n` as root, `unshare -rn`
+    (a user namespace too) otherwise; [] where neither works (no util-linux, user namespaces disabled). Probed
+    once. X still works inside: Xvfb's socket is a file in /tmp/.X11-unix, not a network address."""
+    global _NET_PREFIX
+    if _NET_PREFIX is None:
+        _NET_PREFIX = []
+        if shutil.which("unshare"):
+            for prefix in (["unshare", "-n"] if os.geteuid() == 0 else [], ["unshare", "-rn"]):
+                if not prefix:
+                    continue
+                try:
+                    ok = subprocess.run([*prefix, "true"], capture_output=True, timeout=10).returncode == 0
+                except (OSError, subprocess.TimeoutExpired):
+                    ok = False
+                if ok:
+                    _NET_PREFIX = prefix
+                    break
+    return list(_NET_PREFIX)
+
+
 @dataclass
 class RunResult:
     status: str  # ok | exit | error | timeout | crash
@@ -151,6 +175,7 @@ class RunResult:
     stdout: str = ""
     stderr: str = ""
     headless: bool = False
+    network_isolated: bool = False  # ran in its own network namespace (no interfaces but a down loopback)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -193,8 +218,9 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
             env["DISPLAY"] = display.display
         elif os.environ.get("DISPLAY"):
             env["DISPLAY"] = os.environ["DISPLAY"]
+        isolate = network_isolation()
         proc = subprocess.Popen(
-            [python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval),
+            [*isolate, python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval),
              str(int(timeout_s) + 5), str(MEMORY_LIMIT), str(OPEN_FILES)],
             cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, start_new_session=True)
@@ -208,6 +234,7 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
         duration = time.perf_counter() - started
         result = _interpret(report_path, target, script, timed_out, duration, stdout, stderr)
         result.headless = display is not None
+        result.network_isolated = bool(isolate)
         return result
     except XvfbMissing as exc:
         return RunResult("crash", time.perf_counter() - started, "XvfbMissing", str(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -65,3 +66,27 @@ def test_truncated_gguf_is_refused_cleanly(tmp_path):
 
 def test_off_means_no_backend():
     assert make_backend(Settings(model_backend="off")) is None
+
+
+def test_a_model_larger_than_free_memory_is_refused(tmp_path):
+    """A (sparse) 'GGUF' of 4 TiB: refused with a message before llama.cpp tries to map it."""
+    huge = tmp_path / "huge.gguf"
+    with open(ensure_default_model(), "rb") as src, open(huge, "wb") as dst:
+        dst.write(src.read(1 << 16))
+    os.truncate(huge, 4 << 40)
+    with pytest.raises(ModelFileError, match="GiB of memory and only"):
+        make_backend(Settings(model_path=str(huge)))
+
+
+def test_a_mismatched_adapter_is_a_clear_error(tmp_path):
+    """An adapter trained for another model (a tiny 2-layer Gemma 3) on top of the embedded one."""
+    from test_training import tiny_gemma
+    from peft import LoraConfig, get_peft_model
+
+    from psychopy_lsp.training.export import write_adapter_gguf
+
+    peft_model = get_peft_model(tiny_gemma(), LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"]))
+    peft_model.save_pretrained(tmp_path / "adapter")
+    adapter = write_adapter_gguf(tmp_path / "adapter", tmp_path / "other.gguf", n_layers=2)
+    with pytest.raises(ModelFileError, match="adapter must be trained for this very model"):
+        LlamaCppBackend(ensure_default_model(), adapter, n_ctx=256, threads=1)

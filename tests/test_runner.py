@@ -65,3 +65,26 @@ def test_cli_run_prints_the_location(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "psychopy_lsp.server.cli", "run", str(path), "--headless",
                            "always", "--json"], capture_output=True, text=True, timeout=120)
     assert json.loads(proc.stdout)["line"] == 3
+
+
+def test_the_script_has_no_network(tmp_path):
+    """A server listening on this machine's loopback is unreachable from the script: it runs in its own network
+    namespace (where `unshare` works; the result says so)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    threading.Thread(target=lambda: listener.accept(), daemon=True).start()
+    script = tmp_path / "net.py"
+    script.write_text(f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3)\n"
+                      "print('connected')\n")
+    try:
+        result = run_script(script, sys.executable, timeout_s=20, headless="never")
+    finally:
+        listener.close()
+    assert result.network_isolated, "unshare is unavailable here: network isolation is not enforced"
+    assert result.status == "error" and result.error_type in ("OSError", "ConnectionRefusedError", "TimeoutError"), \
+        result.to_dict()
