@@ -116,14 +116,18 @@ def main() -> None:
     from psychopy_lsp.server.backends import LlamaCppBackend
     from psychopy_lsp.server.inline_engine import InlineEngine
     from psychopy_lsp.server.inline_handler import api_context, check_codes_with
-    from psychopy_lsp.server.model_files import ensure_default_model
+    from psychopy_lsp.server.model_files import adapter_for, ensure_default_model
+    from psychopy_lsp.server.settings import Settings
 
     rss_start = rss_mb()
     index = index_from_source(find_psychopy())
     embedder = Embedder(threads=1)
     embedder.encode_one("warm the embedding model")
-    backend = LlamaCppBackend(ensure_default_model(), n_ctx=args.context, threads=args.threads)
+    # what the server loads by default: the embedded model with our shipped adapter
+    adapter = adapter_for(Settings())
+    backend = LlamaCppBackend(ensure_default_model(), adapter, n_ctx=args.context, threads=args.threads)
     engine = InlineEngine(backend, args.max_tokens, args.context, args.budget_ms / 1000)
+    print(f"adapter: {adapter.name if adapter else 'none'}")
     print(f"RSS: {rss_start:.0f} MB at start, {rss_mb():.0f} MB with API index + embeddings + model loaded")
 
     totals: dict[str, list] = {"ours": [], "fresh": []}

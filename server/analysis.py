@@ -191,6 +191,22 @@ class Analysis:
                     best, best_span = scope, span
         return best
 
+    def values_on_lines(self, first: int, last: int, calls: bool = False):
+        """(node, value) for every name and attribute on 1-based lines [first, last] that resolves, in the tree's
+        walk order; with `calls`, a call also yields its callee's value at the call's place in that order (a
+        fix prompt wants the called API first). A half-typed buffer never stops the walk."""
+        kinds = (ast.Name, ast.Attribute, ast.Call) if calls else (ast.Name, ast.Attribute)
+        for node in self.nodes:
+            if not isinstance(node, kinds) or not first <= getattr(node, "lineno", 0) <= last:
+                continue
+            target = node.func if isinstance(node, ast.Call) else node
+            try:
+                value = self.infer(target, self.scope_for_line(node.lineno))
+            except Exception:  # noqa: BLE001 - inference on salvaged, broken code
+                continue
+            if value is not None and value.symbol:
+                yield node, value
+
     def class_scope_for_line(self, line: int) -> Scope | None:
         for scope in self.scope_of.values():
             node = scope.node

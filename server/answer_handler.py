@@ -6,10 +6,14 @@ from __future__ import annotations
 import asyncio
 import threading
 
-
 from .answers import Answer, answer, retrieve
 from .backends import BackendError, Cancelled
 from .prompts import explain_question
+
+
+def _nothing(note: str, question: str = "") -> dict:
+    """A result with no answer and no records, only the reason."""
+    return Answer(question=question, answer=None, note=note).to_dict()
 
 
 def first_arg(args) -> object:
@@ -38,7 +42,7 @@ async def _answer(ls, question: str, symbols: list[str]) -> dict:
         cancel.set()
         raise
     except Cancelled:
-        return {"question": question, "answer": None, "sources": [], "docs": "", "note": "cancelled"}
+        return _nothing("cancelled", question)
     return result.to_dict()
 
 
@@ -46,33 +50,22 @@ async def ask(ls, args) -> dict:
     arg = first_arg(args)
     question = arg.get("question") if isinstance(arg, dict) else arg
     if not isinstance(question, str) or not question.strip():
-        return {"question": "", "answer": None, "sources": [], "docs": "", "note": "ask needs a question"}
+        return _nothing("ask needs a question")
     return await _answer(ls, question.strip(), [])
 
 
-def _symbols_in(analysis, lines, start: int, end: int) -> list[str]:
-    """PsychoPy symbols that names in lines [start, end] (0-based) resolve to, in order of appearance."""
-    import ast
-
-    found: list[str] = []
-    for node in getattr(analysis, "nodes", []):
-        if not isinstance(node, (ast.Name, ast.Attribute)) or not (start + 1 <= getattr(node, "lineno", 0) <= end + 1):
-            continue
-        value = analysis.infer(node, analysis.scope_for_line(node.lineno))
-        symbol = getattr(value, "symbol", None)
-        if symbol and symbol not in found:
-            found.append(symbol)
-    return found
+def _symbols_in(analysis, start: int, end: int) -> list[str]:
+    """PsychoPy symbols that names on 0-based lines [start, end] resolve to, in order of appearance."""
+    return list(dict.fromkeys(value.symbol for _node, value in analysis.values_on_lines(start + 1, end + 1)))
 
 
 async def explain(ls, args) -> dict:
     arg = first_arg(args)
     if not isinstance(arg, dict) or not isinstance(arg.get("uri"), str):
-        return {"question": "", "answer": None, "sources": [], "docs": "",
-                "note": "explain needs {uri, range} or {uri, diagnostic}"}
+        return _nothing("explain needs {uri, range} or {uri, diagnostic}")
     found = ls.analysis_for(arg["uri"])
     if found is None:
-        return {"question": "", "answer": None, "sources": [], "docs": "", "note": f"unknown document {arg['uri']}"}
+        return _nothing(f"unknown document {arg['uri']}")
     _, analysis, lines = found
     diagnostic = arg.get("diagnostic") if isinstance(arg.get("diagnostic"), dict) else None
     rng = (diagnostic or {}).get("range") or arg.get("range") or {}
@@ -80,8 +73,8 @@ async def explain(ls, args) -> dict:
         start = int(rng["start"]["line"])
         end = int(rng["end"]["line"])
     except (KeyError, TypeError, ValueError):
-        return {"question": "", "answer": None, "sources": [], "docs": "", "note": "explain needs a range"}
+        return _nothing("explain needs a range")
     start, end = max(0, start), min(max(start, end), len(lines.lines) - 1)
     code = "\n".join(lines.lines[start:end + 1])[:1500]
     question = explain_question(code, (diagnostic or {}).get("message", ""))
-    return await _answer(ls, question, _symbols_in(analysis, lines, start, end))
+    return await _answer(ls, question, _symbols_in(analysis, start, end))

@@ -10,8 +10,7 @@ import threading
 from lsprotocol import types as lsp
 
 from .backends import BackendError, Cancelled
-from .checker import check
-from .inline_handler import region_api_lines
+from .inline_handler import checker_findings, region_api_lines
 
 TITLE = "Fix with the PsychoPy model"
 
@@ -63,16 +62,13 @@ async def resolve_model_fix(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     version = doc.version
     line = int(data.get("line") or 0)
 
-    def check_codes(source: str):
-        return [(f.span[0], f.code, f.severity) for f in check(type(analysis)(source, analysis.index))]
-
     region = region_for(doc.source, line)
     api_lines = region_api_lines(analysis, region.start, region.end)
     cancel = threading.Event()
     try:
         outcome = await asyncio.to_thread(
             model_fix, doc.source, line, str(data.get("message") or ""), data.get("code"),
-            api_lines, backend, check_codes, max(ls.settings.max_tokens, 160), cancel)
+            api_lines, backend, checker_findings(analysis), max(ls.settings.max_tokens, 160), cancel, region)
     except asyncio.CancelledError:
         cancel.set()
         raise

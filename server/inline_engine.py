@@ -25,7 +25,6 @@ class Suggestion:
     filtered: bool  # the API-validity filter cut something the checker flags
     first_token_s: float | None  # time to the first generated piece (None when cached)
     total_s: float
-    prompt_tokens: int = 0
 
 
 def block_mode(line_prefix: str) -> bool:
@@ -53,11 +52,9 @@ class InlineEngine:
         raw = self.cache.get(before) if use_cache else None
         cached = raw is not None
         first_token_s = None
-        prompt_tokens = 0
         if raw is None:
             budget = max(128, self.context_size - self.max_tokens - 16)
             prompt = build_prompt(before, api_lines, budget, self.backend.count_tokens)
-            prompt_tokens = self.backend.count_tokens(prompt.text)
             pieces: list[str] = []
             stream = self.backend.generate(prompt.text, self.max_tokens, ("\n\n\n",) if multiline else ("\n",),
                                            cancel)
@@ -80,4 +77,4 @@ class InlineEngine:
             filtered = kept != text
             text = kept
         return Suggestion(text=text, raw=raw, cached=cached, filtered=filtered, first_token_s=first_token_s,
-                          total_s=time.perf_counter() - started, prompt_tokens=prompt_tokens)
+                          total_s=time.perf_counter() - started)

@@ -36,20 +36,9 @@ def api_context(analysis, limit: int = 12) -> list[str]:
 def region_api_lines(analysis, start: int, end: int, limit: int = 4, width: int = 160) -> list[str]:
     """Signatures of the PsychoPy symbols used on 0-based lines [start, end) (what a fix prompt needs), most
     specific first; the script's own API context when the region names none (e.g. it does not parse)."""
-    import ast
-
     lines, seen = [], set()
-    for node in getattr(analysis, "nodes", []):
-        if not isinstance(node, (ast.Call, ast.Attribute, ast.Name)):
-            continue
-        if not start + 1 <= getattr(node, "lineno", 0) <= end:
-            continue
-        target = node.func if isinstance(node, ast.Call) else node
-        try:
-            value = analysis.infer(target, analysis.scope_for_line(node.lineno))
-        except Exception:  # noqa: BLE001 - a half-typed region must not stop a fix
-            value = None
-        record = analysis.index.lookup(value.symbol) if value is not None and value.symbol else None
+    for _node, value in analysis.values_on_lines(start + 1, end, calls=True):
+        record = analysis.index.lookup(value.symbol)
         if record is None or record.symbol in seen or record.kind == "module":
             continue
         seen.add(record.symbol)
@@ -59,10 +48,19 @@ def region_api_lines(analysis, start: int, end: int, limit: int = 4, width: int 
     return lines or [line[:width] for line in api_context(analysis, limit=3)]
 
 
+def checker_findings(analysis) -> Callable[[str], list[tuple[int, str, str]]]:
+    """(1-based line, code, severity) the static checker reports for a source, against the same API index."""
+    def findings(source: str) -> list[tuple[int, str, str]]:
+        return [(f.span[0], f.code, f.severity) for f in check(type(analysis)(source, analysis.index))]
+    return findings
+
+
 def check_codes_with(analysis) -> Callable[[str], list[tuple[int, str]]]:
-    """(line, code) pairs the static checker reports for a source, against the same API index."""
+    """(line, code) pairs the static checker reports for a source (what valid_prefix takes)."""
+    findings = checker_findings(analysis)
+
     def codes(source: str) -> list[tuple[int, str]]:
-        return [(f.span[0], f.code) for f in check(type(analysis)(source, analysis.index))]
+        return [(line, code) for line, code, _ in findings(source)]
     return codes
 
 

@@ -141,9 +141,11 @@ def _assigned(code: str) -> set[str]:
 
 def model_fix(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
               backend: ModelBackend, check_codes: Callable[[str], list[tuple[int, str, str]]],
-              max_tokens: int = 160, cancel: threading.Event | None = None) -> FixOutcome:
-    """Ask the model to rewrite the region around 0-based `line`, then verify its answer."""
-    region = region_for(source, line)
+              max_tokens: int = 160, cancel: threading.Event | None = None,
+              region: Region | None = None) -> FixOutcome:
+    """Ask the model to rewrite the region around 0-based `line` (`region_for` it unless the caller, who needed
+    it for the prompt's API lines, passes it), then verify its answer."""
+    region = region or region_for(source, line)
     lines = source.split("\n")
     region_text = region.text(lines)
     context = "\n".join(lines[max(0, region.start - 6):region.start])

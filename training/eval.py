@@ -85,9 +85,9 @@ GEN_TASKS = [
 ]
 
 
-def gen_prompt(task: GenTask, api_lines: list[str]) -> str:
-    head = "".join(f"# {line}\n" for line in api_lines)
-    return f'{head}"""{task.description}\n"""\nfrom psychopy import visual, core, event\n'
+def gen_prompt(task: GenTask) -> str:
+    """What the user typed: the task as the module docstring, and the import line."""
+    return f'"""{task.description}\n"""\nfrom psychopy import visual, core, event\n'
 
 
 def _number(node) -> float | None:
@@ -167,7 +167,7 @@ def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens
     stats = stats if stats is not None else {}
     stats.setdefault("filtered", 0)
     engine = InlineEngine(backend, max_tokens=64, context_size=2048, time_budget_s=60.0)
-    source = gen_prompt(task, [])  # the docstring and the import line: what the user typed
+    source = gen_prompt(task)  # the docstring and the import line: what the user typed
     header = "".join(f"# {line}\n" for line in api_lines)
     spent = 0
     for _ in range(rounds):
@@ -195,7 +195,7 @@ def generation_job(systems, backends, index, install, args) -> list[dict]:
             stats: dict = {}
             source = write_script(backend, task, api_lines, index, args.gen_tokens, stats=stats)
             verdict = judge_generation(source, task, index, install.python, args.run_budget)
-            written = len([line for line in source.split("\n")[len(gen_prompt(task, []).split("\n")) - 1:]
+            written = len([line for line in source.split("\n")[len(gen_prompt(task).split("\n")) - 1:]
                            if line.strip()])
             verdict["writes_code"] = written >= 3  # an empty script also "runs": it must do something
             verdict["passed"] = verdict["passed"] and verdict["writes_code"]
@@ -308,8 +308,7 @@ def judge_fix(case: DebugCase, fixed_source: str | None, region, install, args) 
 
 def debugging_job(systems, backends, index, install, args) -> list[dict]:
     from ..server.analysis import Analysis
-    from ..server.checker import check
-    from ..server.inline_handler import region_api_lines
+    from ..server.inline_handler import checker_findings, region_api_lines
     from ..server.model_fix import model_fix, region_for
 
     cases = debug_cases(index, install, args)
@@ -319,9 +318,6 @@ def debugging_job(systems, backends, index, install, args) -> list[dict]:
         region = region_for(broken, case.mutation.line)
         analysis = Analysis(broken, index)
 
-        def check_codes(source: str):
-            return [(f.span[0], f.code, f.severity) for f in check(Analysis(source, index))]
-
         for system in systems:
             fixed_source = None
             if system == "fixer":
@@ -330,7 +326,7 @@ def debugging_job(systems, backends, index, install, args) -> list[dict]:
                 api_lines = region_api_lines(analysis, region.start, region.end) if system == "finetuned+rag" else []
                 code = case.mutation.expect if case.mutation.category in ("static", "syntax") else None
                 outcome = model_fix(broken, case.mutation.line, case.message, code, api_lines, backends[system],
-                                    check_codes)
+                                    checker_findings(analysis), region=region)
                 if outcome.ok:
                     lines = broken.split("\n")
                     fixed_source = "\n".join(lines[:outcome.region.start] + outcome.new_text.split("\n")

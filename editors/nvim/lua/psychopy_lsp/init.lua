@@ -79,16 +79,21 @@ function M.run()
   end)
 end
 
+--- Ask the server's answer command and show its answer (or the error) in a floating window.
+local function show_answer(command, arguments)
+  M.execute(command, arguments, function(err, result)
+    if err then
+      return vim.notify(command .. ": " .. err.message, vim.log.levels.ERROR)
+    end
+    show("PsychoPy", answer_text(result))
+  end)
+end
+
 function M.ask(question)
   if not question or question == "" then
     question = vim.fn.input("Ask the PsychoPy docs: ")
   end
-  M.execute("psychopy.ask", { { question = question } }, function(err, result)
-    if err then
-      return vim.notify("psychopy.ask: " .. err.message, vim.log.levels.ERROR)
-    end
-    show("PsychoPy", answer_text(result))
-  end)
+  show_answer("psychopy.ask", { { question = question } })
 end
 
 function M.explain(line1, line2)
@@ -100,12 +105,7 @@ function M.explain(line1, line2)
   if line1 == line2 and #diagnostics > 0 then
     args.diagnostic = { range = args.range, message = diagnostics[1].message }
   end
-  M.execute("psychopy.explain", { args }, function(err, result)
-    if err then
-      return vim.notify("psychopy.explain: " .. err.message, vim.log.levels.ERROR)
-    end
-    show("PsychoPy", answer_text(result))
-  end)
+  show_answer("psychopy.explain", { args })
 end
 
 function M.doctor()
