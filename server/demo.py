@@ -51,6 +51,7 @@ class DemoClient(LanguageClient):
         self.diag_event = asyncio.Event()
         self.status: dict = {}
         self.index_ready = asyncio.Event()
+        self.published_before_index: dict[str, int] = {}
         self.search_ready = asyncio.Event()
 
 
@@ -84,7 +85,10 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         status = params if isinstance(params, dict) else params._asdict()
         client.status = status
         out(f"  [status] {status.get('state')} {status.get('detail') or ''}".rstrip())
-        if status.get("index") or status.get("state") == "error":
+        if (status.get("index") or status.get("state") == "error") and not client.index_ready.is_set():
+            # publications so far were computed without the API (syntax errors only); the server republishes
+            # after this notification. Marked here, in notification order, not when the waiting task resumes.
+            client.published_before_index = {u: len(p) for u, p in client.diagnostics.items()}
             client.index_ready.set()
         if status.get("state") in ("ready", "error"):
             client.search_ready.set()
@@ -110,10 +114,10 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(
         text_document=lsp.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
 
-    async def diagnostics_for(version: int) -> list[lsp.Diagnostic]:
+    async def diagnostics_for(version: int, after: int = 0) -> list[lsp.Diagnostic]:
         deadline = time.monotonic() + KB_TIMEOUT_S
         while time.monotonic() < deadline:
-            for published in reversed(client.diagnostics.get(uri, [])):
+            for published in reversed(client.diagnostics.get(uri, [])[after:]):
                 if published.version == version:
                     return published.diagnostics
             client.diag_event.clear()
@@ -125,8 +129,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
 
     out(f"== opened {path.name}; waiting for the PsychoPy API (the knowledge base builds on first start)")
     await asyncio.wait_for(client.index_ready.wait(), KB_TIMEOUT_S)
-    client.diagnostics.pop(uri, None)  # what was published before the API was known had syntax errors only
-    diagnostics = await diagnostics_for(1)
+    diagnostics = await diagnostics_for(1, after=client.published_before_index.get(uri, 0))
     out(f"== diagnostics ({len(diagnostics)})")
     for d in diagnostics:
         sev = "error" if d.severity == lsp.DiagnosticSeverity.Error else "warning"
