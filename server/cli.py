@@ -189,6 +189,24 @@ def cmd_run(args) -> int:
     return 0 if result.status in ("ok", "exit") else 1
 
 
+def private_stdout():
+    """A binary stream on a private copy of file descriptor 1, for the protocol alone; fd 1 itself (and
+    sys.stdout) then point at stderr.
+
+    Why: anything else that writes to stdout corrupts the JSON-RPC stream, and llama-cpp-python's model loader
+    goes further: it dup2's /dev/null over fds 1 and 2 while the model loads (`suppress_stdout_stderr`), which
+    silently swallowed every message the event loop sent meanwhile (the knowledge base's "ready" and the
+    diagnostics computed with it). With the protocol on its own descriptor both are harmless.
+    """
+    import os
+
+    sys.stdout.flush()
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(protocol_fd, "wb", buffering=0)
+
+
 def cmd_serve(args) -> int:
     from .lsp import make_server
 
@@ -197,7 +215,7 @@ def cmd_serve(args) -> int:
         host, _, port = args.tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
-        server.start_io()
+        server.start_io(sys.stdin.buffer, private_stdout())
     return 0
 
 

@@ -55,3 +55,37 @@ def test_missing_psychopy_is_a_clear_error(tmp_path):
     proc = run("kb", "build", "--python", "/usr/bin/false", "--kb-dir", str(tmp_path))
     assert proc.returncode != 0 and "psychopy" in proc.stderr.lower()
     assert "Traceback" not in proc.stderr
+
+
+def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
+    # the README's first command ends in this session: the model loads while the index opens, and every message
+    # the server sends meanwhile must arrive (they once went to /dev/null while llama.cpp loaded)
+    proc = run("demo", "--kb-dir", str(kb_root), timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out = proc.stdout
+    assert "== diagnostics (8)" in out
+    assert "[PSY101] TextStim() got an unexpected keyword argument 'colour'; did you mean 'color'?" in out
+    assert "**Parameter** `height`" in out
+    assert out.count("is gone") == 3 and "is still there" not in out
+    assert out.rstrip().endswith("== done")
+
+
+PROTOCOL_PROBE = """
+import os, sys
+from psychopy_lsp.server.cli import private_stdout
+out = private_stdout()
+print("stray print")           # a library printing
+os.write(1, b"stray write")    # a C library writing to fd 1
+null = os.open(os.devnull, os.O_WRONLY)
+saved = os.dup(1)
+os.dup2(null, 1)               # what llama.cpp's loader does while a model loads
+out.write(b"protocol message")
+os.dup2(saved, 1)
+"""
+
+
+def test_protocol_stream_survives_stdout_redirection():
+    proc = subprocess.run([sys.executable, "-c", PROTOCOL_PROBE], capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == b"protocol message"
+    assert b"stray print" in proc.stderr and b"stray write" in proc.stderr
