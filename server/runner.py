@@ -10,7 +10,9 @@ never runs user code unless asked. What the sandbox does:
 - key presses simulated for psychopy.event (a key every `key_interval` seconds) so waitKeys loops advance;
 - a temporary working directory holding a copy of the script and links to its neighbours (so relative paths to
   images and conditions files work, while new files such as data/ outputs land in the temporary folder);
-- a scrubbed environment and resource limits (address space, CPU seconds, open files).
+- a scrubbed environment and resource limits (address space, CPU seconds, open files);
+- where Linux allows it without root (user namespaces): no network, and a read-only view of every file system
+  but the temporary folder, with the folders that hold keys and tokens hidden (see `isolation`).
 """
 
 from __future__ import annotations
@@ -140,28 +142,77 @@ OPEN_FILES = 1024
 SAFE_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
 
 
-_NET_PREFIX: list[str] | None = None
+# Runs first inside the new mount namespace (as root there): the temporary folder stays writable, every other
+# mount becomes read-only, secrets in the home folder are hidden, then the interpreter replaces the shell.
+# Kernel filesystems (/proc, /sys, /dev incl. /dev/shm) keep their flags: Python and Mesa need them.
+FS_GUARD = r"""
+set -e
+work="$1"; shift
+mount --bind "$work" "$work"
+cd "$work"  # the working directory was entered before the bind mount: re-enter it through the mount
+for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
+  case "$m" in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|"$work") ;; *) mount -o remount,bind,ro "$m" 2>/dev/null || true ;; esac
+done
+for d in $SANDBOX_HIDE; do [ -d "$d" ] && mount -t tmpfs -o size=64k,mode=700 tmpfs "$d" || true; done
+unset SANDBOX_HIDE
+exec "$@"
+"""
+# Where keys and tokens live; hidden (an empty folder) from the script. Missing ones are skipped.
+SECRET_DIRS = (".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker", ".config/gcloud", ".config/gh",
+               ".password-store", ".local/share/keyrings")
 
 
-def network_isolation() -> list[str]:
-    """The command prefix that puts the script in an empty network namespace: `unshare -n` as root, `unshare -rn`
-    (a user namespace too) otherwise; [] where neither works (no util-linux, user namespaces disabled). Probed
-    once. X still works inside: Xvfb's socket is a file in /tmp/.X11-unix, not a network address."""
-    global _NET_PREFIX
-    if _NET_PREFIX is None:
-        _NET_PREFIX = []
+@dataclass(frozen=True)
+class Isolation:
+    """What the sandbox could enforce on this machine (probed once)."""
+    prefix: tuple[str, ...] = ()  # unshare ... before the interpreter
+    network: bool = False  # an empty network namespace: no interfaces but a down loopback
+    filesystem: bool = False  # a mount namespace: everything read-only but the temporary folder, secrets hidden
+
+    def command(self, workdir: Path) -> list[str]:
+        if not self.prefix:
+            return []
+        if self.filesystem:
+            return [*self.prefix, "sh", "-c", FS_GUARD, "psychopy-lsp-sandbox", str(workdir)]
+        return list(self.prefix)
+
+
+_ISOLATION: Isolation | None = None
+
+
+def isolation() -> Isolation:
+    """The strongest isolation Linux gives here without asking for root: `unshare -mn` as root, `unshare -rmn`
+    (a user namespace too) otherwise, then network only, then nothing (no util-linux, user namespaces disabled).
+    Probed once by running the real guard on a scratch folder and checking a write outside it fails.
+    X still works inside: Xvfb's socket is a file in /tmp/.X11-unix, not a network address, and connecting to a
+    socket is allowed on a read-only mount."""
+    global _ISOLATION
+    if _ISOLATION is None:
+        _ISOLATION = Isolation()
         if shutil.which("unshare"):
-            for prefix in (["unshare", "-n"] if os.geteuid() == 0 else [], ["unshare", "-rn"]):
-                if not prefix:
-                    continue
-                try:
-                    ok = subprocess.run([*prefix, "true"], capture_output=True, timeout=10).returncode == 0
-                except (OSError, subprocess.TimeoutExpired):
-                    ok = False
-                if ok:
-                    _NET_PREFIX = prefix
+            root = os.geteuid() == 0
+            candidates = [(("unshare", "-mn") if root else ("unshare", "-rmn"), True),
+                          (("unshare", "-n") if root else ("unshare", "-rn"), False)]
+            for prefix, filesystem in candidates:
+                if _probe(Isolation(prefix, True, filesystem)):
+                    _ISOLATION = Isolation(prefix, True, filesystem)
                     break
-    return list(_NET_PREFIX)
+    return _ISOLATION
+
+
+def _probe(candidate: Isolation) -> bool:
+    scratch = Path(tempfile.mkdtemp(prefix="psychopy-lsp-probe-"))
+    outside = scratch.parent / f"{scratch.name}-outside"
+    try:
+        check = f"touch {scratch}/inside" + (f" && ! touch {outside} 2>/dev/null" if candidate.filesystem else "")
+        proc = subprocess.run([*candidate.command(scratch), "sh", "-c", check], capture_output=True, timeout=10,
+                              env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+        return proc.returncode == 0 and (scratch / "inside").exists() and not outside.exists()
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        outside.unlink(missing_ok=True)
 
 
 @dataclass
@@ -176,6 +227,7 @@ class RunResult:
     stderr: str = ""
     headless: bool = False
     network_isolated: bool = False  # ran in its own network namespace (no interfaces but a down loopback)
+    filesystem_isolated: bool = False  # could write only its temporary folder; secret folders hidden
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -210,7 +262,7 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
     bootstrap.write_text(BOOTSTRAP)
     env = {k: os.environ[k] for k in SAFE_ENV if k in os.environ}
     env.update({"HOME": str(workdir), "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1",
-                "MPLBACKEND": "Agg", "XDG_RUNTIME_DIR": str(workdir)})
+                "MPLBACKEND": "Agg", "XDG_RUNTIME_DIR": str(workdir), "TMPDIR": str(workdir)})
     started = time.perf_counter()
     try:
         if display is not None:
@@ -218,9 +270,13 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
             env["DISPLAY"] = display.display
         elif os.environ.get("DISPLAY"):
             env["DISPLAY"] = os.environ["DISPLAY"]
-        isolate = network_isolation()
+        guard = isolation()
+        if guard.filesystem:
+            home = Path(os.path.expanduser("~"))
+            env["SANDBOX_HIDE"] = " ".join(str(home / d) for d in SECRET_DIRS if (home / d).is_dir()
+                                           and " " not in str(home / d))
         proc = subprocess.Popen(
-            [*isolate, python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval),
+            [*guard.command(workdir), python, str(bootstrap), str(report_path), str(target), ",".join(keys), str(key_interval),
              str(int(timeout_s) + 5), str(MEMORY_LIMIT), str(OPEN_FILES)],
             cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, start_new_session=True)
@@ -234,7 +290,8 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
         duration = time.perf_counter() - started
         result = _interpret(report_path, target, script, timed_out, duration, stdout, stderr)
         result.headless = display is not None
-        result.network_isolated = bool(isolate)
+        result.network_isolated = guard.network
+        result.filesystem_isolated = guard.filesystem
         return result
     except XvfbMissing as exc:
         return RunResult("crash", time.perf_counter() - started, "XvfbMissing", str(exc))

@@ -88,3 +88,39 @@ def test_the_script_has_no_network(tmp_path):
     assert result.network_isolated, "unshare is unavailable here: network isolation is not enforced"
     assert result.status == "error" and result.error_type in ("OSError", "ConnectionRefusedError", "TimeoutError"), \
         result.to_dict()
+
+
+def test_the_script_can_write_only_its_temporary_folder(tmp_path, monkeypatch):
+    """Neighbouring files are readable, new files land in the temporary folder, anything else is read-only and
+    the folders holding keys are empty (where user namespaces work; the result says so)."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_ed25519").write_text("secret")
+    monkeypatch.setenv("HOME", str(home))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "conditions.csv").write_text("word,colour\nRED,red\n")
+    script = project / "fs.py"
+    script.write_text(
+        "import os\n"
+        "print('read', open('conditions.csv').read().splitlines()[1])\n"
+        "os.makedirs('data', exist_ok=True)\n"
+        "open('data/out.csv', 'w').write('ok')\n"
+        "print('wrote data', os.path.exists('data/out.csv'))\n"
+        f"print('secret visible', os.path.exists({str(home / '.ssh' / 'id_ed25519')!r}))\n"
+        f"for target in [{str(project / 'conditions.csv')!r}, {str(project / 'new.txt')!r}, '/tmp/escaped.txt']:\n"
+        "    try:\n"
+        "        open(target, 'a').write('x')\n"
+        "        print('WROTE', target)\n"
+        "    except OSError as exc:\n"
+        "        print('refused', exc.errno)\n")
+    result = run_script(script, sys.executable, timeout_s=30, headless="never")
+    assert result.filesystem_isolated, "no mount namespace here: file-system isolation is not enforced"
+    assert result.status == "ok", result.to_dict()
+    out = result.stdout
+    assert "read RED,red" in out and "wrote data True" in out
+    assert "secret visible False" in out
+    assert "WROTE" not in out and out.count("refused") == 3, out
+    assert (project / "conditions.csv").read_text() == "word,colour\nRED,red\n"
+    assert not (project / "new.txt").exists() and not (project / "data").exists()
+    assert not Path("/tmp/escaped.txt").exists()
