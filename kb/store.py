@@ -72,6 +72,8 @@ def read_meta(path: Path) -> dict | None:
         return None
     if not isinstance(meta, dict) or meta.get("schema") != SCHEMA_VERSION:
         return None
+    if Path(path).name != index_dir(Path(path).parent, str(meta.get("psychopy_version"))).name:
+        return None  # built for another psychopy version (a copied or renamed folder): its API would be wrong
     return meta
 
 
@@ -161,8 +163,8 @@ class KnowledgeBase:
         self.path = Path(path)
         self.meta = read_meta(self.path)
         if self.meta is None:
-            raise KBError(f"no complete knowledge base at {self.path} (missing or invalid {META}): "
-                          "run `psychopy-lsp kb build --force`")
+            raise KBError(f"no complete knowledge base at {self.path} (missing or invalid {META}, or built for "
+                          "another psychopy version): run `psychopy-lsp kb build --force`")
         try:
             db = lancedb.connect(str(self.path))
             self.table = db.open_table("records")

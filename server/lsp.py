@@ -162,6 +162,7 @@ class PsychopyLanguageServer(LanguageServer):
                 return
             except KBError as exc:
                 self.show(f"{exc}; rebuilding it.")
+                force = True  # the folder looks complete, so an unforced build would keep the damaged one
         if progress:
             await self.work_done_progress.create_async(token)
             self.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(

@@ -92,6 +92,19 @@ def test_stale_schema_is_not_used(tmp_path, kb_root, psychopy_install):
     assert read_meta(meta_path.parent) is None
 
 
+def test_index_from_another_psychopy_version_is_not_used(tmp_path, kb_root, psychopy_install):
+    # an index copied or renamed from another install: its signatures would be wrong for this psychopy
+    root = tmp_path / "kb"
+    shutil.copytree(kb_root, root)
+    meta_path = index_dir(root, psychopy_install.version) / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["psychopy_version"] = "2023.2.3"
+    meta_path.write_text(json.dumps(meta))
+    assert read_meta(meta_path.parent) is None
+    with pytest.raises(KBError, match="another psychopy version"):
+        KnowledgeBase(meta_path.parent)
+
+
 def test_build_is_skipped_when_complete(kb_root, psychopy_install):
     path = index_dir(kb_root, psychopy_install.version)
     before = read_meta(path)["built_at"]
