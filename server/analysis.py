@@ -13,6 +13,7 @@ which every feature treats as "say nothing" (precision over recall).
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -55,14 +56,21 @@ class Scope:
     self_attrs: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
 
     def bind(self, name: str, line: int, binding: object) -> None:
-        self.bindings.setdefault(name, []).append((line, binding))
+        # kept sorted by line (ties in binding order) so a lookup is a bisection: scripts rebind `stim` or
+        # `keys` thousands of times, and a scan per lookup made checking quadratic in the file's length
+        bisect.insort_right(self.bindings.setdefault(name, []), (line, binding), key=_line_of)
+
+
+def _line_of(entry: tuple[int, object]) -> int:
+    return entry[0]
 
 
 def _latest(entries: list[tuple[int, object]], line: int | None) -> object:
+    """The binding in force at `line`: the last one at or above it, else the first one (used before bound)."""
     if line is None:
         return entries[-1][1]
-    before = [b for ln, b in entries if ln <= line]
-    return before[-1] if before else entries[0][1]
+    i = bisect.bisect_right(entries, line, key=_line_of)
+    return entries[i - 1][1] if i else entries[0][1]
 
 
 class Analysis:

@@ -144,3 +144,36 @@ def test_hover_still_answers_afterwards(server, fuzz):
                                                      "position": {"line": 1, "character": 10}})
     assert "TextStim" in json.dumps(response["result"])
     assert fuzz.ops > 0 and server.proc.poll() is None
+
+
+def test_huge_and_binary_documents(server):
+    """A 2.7 MB experiment (80,000 lines) and a document of raw bytes: every request is answered, nothing hangs."""
+    import random
+    import time
+
+    rng = random.Random(3)
+    body = "".join(SNIPPETS[:5]) + "stim.setColour('red')\n"
+    huge = body * (80_000 // body.count("\n"))
+    binary = bytes(rng.randrange(256) for _ in range(200_000)).decode("latin-1")
+    for name, text in (("huge", huge), ("binary", binary)):
+        uri = f"file:///tmp/fuzz/{name}.py"
+        server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1,
+                                                                "text": text}})
+        started = time.perf_counter()
+        answered = []
+        for method, params in [
+                ("textDocument/hover", {"position": {"line": 2, "character": 16}}),
+                ("textDocument/completion", {"position": {"line": 40_000, "character": 12}}),
+                ("textDocument/codeAction", {"range": {"start": {"line": 5, "character": 0},
+                                                       "end": {"line": 5, "character": 10}},
+                                             "context": {"diagnostics": []}})]:
+            response = server.request(method, {"textDocument": {"uri": uri}, **params}, timeout=120)
+            assert "result" in response or "error" in response
+            answered.append(method.split("/")[1])
+        published = server.wait_notification(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri, timeout=300)
+        print(f"\n{name}: {len(text) / 1e6:.1f} MB, {text.count(chr(10)) + 1} lines: {', '.join(answered)} answered "
+              f"and {len(published['params']['diagnostics'])} diagnostics published in "
+              f"{time.perf_counter() - started:.1f} s")
+        server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert server.proc.poll() is None
