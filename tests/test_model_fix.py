@@ -91,3 +91,20 @@ def test_model_fix_refuses_a_useless_answer(check_codes):
     outcome = model_fix(SCRIPT, 3, "no parameter 'colour'", "PSY101", [], FakeBackend(default="pass"),
                         check_codes)
     assert not outcome.ok
+
+
+@pytest.mark.parametrize("shape", [
+    "stim = visual.TextStim(win, text='Hi',\n                       color=__import__('pathlib').Path({m!r}).touch())",  # in the fix
+    "__import__('pathlib').Path({m!r}).touch()\nstim = visual.TextStim(win, text='Hi', color='red')",  # a new line
+])
+def test_model_output_is_never_executed(check_codes, tmp_path, shape):
+    """Whatever the model writes is parsed and checked, never run: not by verification, not by completion."""
+    from psychopy_lsp.server.inline_engine import InlineEngine
+
+    marker = tmp_path / "executed"
+    answer = shape.format(m=str(marker))
+    model_fix(SCRIPT, 3, "no parameter 'colour'", "PSY101", [], FakeBackend(default=answer + "\n" + FIX_END),
+              check_codes)
+    engine = InlineEngine(FakeBackend(default=answer), max_tokens=64)
+    engine.suggest(SCRIPT + "x = ", "", [], lambda src: [(line, code) for line, code, _ in check_codes(src)], None)
+    assert not marker.exists()
