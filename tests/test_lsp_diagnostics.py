@@ -161,8 +161,9 @@ async def test_quick_fix_applies(client: LanguageClient, script, line, code):
         context=lsp.CodeActionContext(diagnostics=[target])))
     assert actions, "a fixable diagnostic must come with a quick fix"
     action = actions[0]
+    assert action.edit.changes is None and len(action.edit.document_changes) == 1  # one document: this one
     change = action.edit.document_changes[0]
-    assert change.text_document.version == 1  # pinned to the diagnosed version
+    assert change.text_document.uri == uri and change.text_document.version == 1  # pinned to the diagnosed version
     for edit in change.edits:  # never outside the diagnostic's range
         assert (target.range.start.line, target.range.start.character) <= (edit.range.start.line,
                                                                              edit.range.start.character)

@@ -70,7 +70,9 @@ async def test_fix_with_the_model_is_verified_or_refused(client: LanguageClient)
     if resolved.edit is None:
         assert resolved.disabled is not None and resolved.data["refused"]  # a clear refusal, no edit
         return
+    assert resolved.edit.changes is None and len(resolved.edit.document_changes) == 1
     edits = resolved.edit.document_changes[0].edits
+    assert resolved.edit.document_changes[0].text_document.uri == uri
     assert resolved.edit.document_changes[0].text_document.version == 1
     fixed = apply_edits(BUGGY, edits)
     assert fixed.split("\n")[:2] == BUGGY.split("\n")[:2] and fixed.split("\n")[3:] == BUGGY.split("\n")[3:]
