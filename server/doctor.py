@@ -129,6 +129,18 @@ def check_display() -> Check:
                  "`apt-get install xvfb libgl1-mesa-dri libglu1-mesa`")
 
 
+def check_sandbox() -> Check:
+    """What `psychopy.runScript` can enforce here beyond time, memory and a temporary folder."""
+    from .runner import isolation
+
+    guard = isolation()
+    status = "ok" if guard.network and guard.filesystem else "warn"
+    return Check("sandbox", status, {"network_isolated": guard.network, "filesystem_isolated": guard.filesystem,
+                                     "via": " ".join(guard.prefix) or None},
+                 "" if status == "ok" else "scripts run without network/file-system isolation: install util-linux "
+                 "(unshare) and allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)")
+
+
 def check_threads(settings: Settings) -> Check:
     return Check("threads", "ok", {"cpu_count": os.cpu_count(), "model_threads": settings.threads or os.cpu_count(),
                                    "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"),
@@ -139,7 +151,8 @@ def run_checks(settings: Settings) -> list[Check]:
     psychopy_check, install = check_psychopy(settings)
     return [
         check_python(), psychopy_check, check_llama(), check_model(settings), check_adapter(settings),
-        check_kb(settings, install), check_embedding(), check_display(), check_threads(settings),
+        check_kb(settings, install), check_embedding(), check_display(), check_sandbox(),
+        check_threads(settings),
     ]
 
 

@@ -87,3 +87,12 @@ async def start_session(client, kb_root, **options) -> None:
         capabilities=lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True)),
         initialization_options={"kbDir": str(kb_root), "debounceMs": 0, **options}))
     await wait_status(client, lambda s: s.get("index"))
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (now)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -38,11 +38,13 @@ def test_kb_search_json(kb_root):
 def test_doctor_json(kb_root):
     proc = run("doctor", "--json", "--kb-dir", str(kb_root))
     report = json.loads(proc.stdout)
-    for key in ("python", "psychopy", "llama_cpp", "model", "adapter", "kb", "embedding", "display", "threads"):
+    for key in ("python", "psychopy", "llama_cpp", "model", "adapter", "kb", "embedding", "display", "sandbox",
+                "threads"):
         assert key in report, key
     assert report["kb"]["status"] == "ok" and report["kb"]["rows"]["api"] > 2000
     assert report["psychopy"]["version"]
     assert report["llama_cpp"]["portable"] is True
+    assert report["sandbox"]["network_isolated"] and report["sandbox"]["filesystem_isolated"], report["sandbox"]
 
 
 def test_doctor_names_the_fix_for_a_missing_kb(tmp_path):

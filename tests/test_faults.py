@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import socket
 import sys
 
 import pytest
@@ -13,21 +12,15 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from lsp_helpers import diagnostics_for, open_doc, start_session, wait_status
+from lsp_helpers import diagnostics_for, free_port, open_doc, start_session, wait_status
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+in_session = pytest.mark.asyncio(loop_scope="module")
 
 BUGGY = ("from psychopy import visual, core\n"
          "win = visual.Window([800, 600])\n"
          "stim = visual.TextStim(win, text='Hello', colour='red')\n"
          "for i in range(")
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"])
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +40,7 @@ async def broken_model(lsp_client: LanguageClient, kb_root, not_a_gguf):
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def remote_down(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root, modelBackend="openai",
-                        remoteUrl=f"http://127.0.0.1:{closed_port()}", remoteTimeoutS=2)
+                        remoteUrl=f"http://127.0.0.1:{free_port()}", remoteTimeoutS=2)
     yield
     await lsp_client.shutdown_session()
 
@@ -91,6 +84,7 @@ def inline_at_end(client: LanguageClient, uri: str):
         context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Invoked)))
 
 
+@in_session
 async def test_a_file_that_is_not_a_gguf(broken_model: LanguageClient, not_a_gguf):
     client = broken_model
     status = await wait_status(client, lambda s: s.get("model") in ("ready", "error"))
@@ -103,6 +97,7 @@ async def test_a_file_that_is_not_a_gguf(broken_model: LanguageClient, not_a_ggu
     assert len([m for m in client.messages if "model unavailable" in m.message]) == 1  # said once, not per request
 
 
+@in_session
 async def test_a_remote_server_that_is_down(remote_down: LanguageClient):
     client = remote_down
     uri = await static_features_work(client)
@@ -118,6 +113,7 @@ async def test_a_remote_server_that_is_down(remote_down: LanguageClient):
         text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(2, 16))) is not None
 
 
+@in_session
 async def test_a_corrupt_knowledge_base_is_rebuilt(corrupt_kb: LanguageClient):
     client = corrupt_kb
     # the API read from source answers while the index is rebuilt

@@ -5,7 +5,6 @@ clear message after a bounded number of tries."""
 from __future__ import annotations
 
 import http.server
-import socket
 import subprocess
 import sys
 import threading
@@ -18,11 +17,7 @@ from psychopy_lsp.server.backends import BackendError, Cancelled, OpenAIBackend,
 from psychopy_lsp.server.model_files import ensure_default_model
 from psychopy_lsp.server.settings import Settings
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from lsp_helpers import free_port
 
 
 @pytest.fixture(scope="module")
