@@ -95,6 +95,7 @@ def build(install: PsychopyInstall, root: Path | None = None, force: bool = Fals
     if not force and read_meta(final) is not None:
         return final
     root.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(root)
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     report("extract", 0, 1)
@@ -152,6 +153,18 @@ def build(install: PsychopyInstall, root: Path | None = None, force: bool = Fals
         raise
     report("write", 1, 1)
     return final
+
+
+def _remove_abandoned(root: Path, older_than_s: float = 3600) -> None:
+    """Delete temporary folders left by builds that were stopped (the server exits at once, even mid-build).
+    Only old ones: a young one may belong to a build another server is running right now."""
+    cutoff = time.time() - older_than_s
+    for entry in [*root.glob(".tmp-*"), *root.glob(".old-*")]:
+        try:
+            if entry.is_dir() and entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
 
 
 class KnowledgeBase:

@@ -98,6 +98,14 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         out(f"  [message] {params.message}")
 
     await client.start_io(sys.executable, "-m", "psychopy_lsp.server.cli")
+    # pygls gives the server a stderr pipe and never reads it: a server that logs more than the pipe holds
+    # (64 KB) would block. Drain it, as an editor does into its log.
+    stderr_tail: list[bytes] = []
+
+    async def drain() -> None:
+        while line := await client._server.stderr.readline():
+            stderr_tail[:] = [*stderr_tail[-40:], line]
+    drainer = asyncio.ensure_future(drain())
     options = {}
     if kb_dir:
         options["kbDir"] = kb_dir
@@ -125,7 +133,8 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
                 await asyncio.wait_for(client.diag_event.wait(), timeout=deadline - time.monotonic())
             except asyncio.TimeoutError:
                 break
-        raise TimeoutError("no diagnostics from the server")
+        log = b"".join(stderr_tail[-10:]).decode("utf-8", "replace")
+        raise TimeoutError(f"no diagnostics from the server; its last log lines:\n{log}")
 
     out(f"== opened {path.name}; waiting for the PsychoPy API (the knowledge base builds on first start)")
     await asyncio.wait_for(client.index_ready.wait(), KB_TIMEOUT_S)
@@ -191,6 +200,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
+    drainer.cancel()
     out("== done")
     return 0
 

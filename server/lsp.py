@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -61,6 +62,7 @@ class PsychopyLanguageServer(LanguageServer):
         self.inflight: dict[str, threading.Event] = {}  # uri -> cancel event of the generation running for it
         self.engine = None  # InlineEngine around the backend, with its suggestion cache
         self.model_state = "off"  # off | loading | ready | error
+        self._reporting_error = False
 
     # ---- documents and analyses ---------------------------------------------------------------------------
     def analysis_for(self, uri: str) -> tuple[Any, Analysis, LineIndex] | None:
@@ -119,6 +121,20 @@ class PsychopyLanguageServer(LanguageServer):
             pass
         except Exception:  # noqa: BLE001 - a checker bug must not take the server down
             log.error("diagnostics failed for %s:\n%s", uri, traceback.format_exc())
+
+    def report_server_error(self, error: Exception, source) -> None:
+        """pygls shows an out-of-band error as a message, and a message that cannot be sent is itself an error:
+        once the client has gone (a closed pipe) that recursed until the stack ran out, logging a traceback per
+        level to stderr until the pipe filled and the process hung. Report each error once; never about a
+        message that failed to go out while reporting one."""
+        if self._reporting_error:
+            log.debug("not reported (already reporting one): %s", error)
+            return
+        self._reporting_error = True
+        try:
+            super().report_server_error(error, source)
+        finally:
+            self._reporting_error = False
 
     def set_status(self, state: str, detail: str = "") -> None:
         """Tell the client what works now (editors show it in a status bar); `psychopy/status` notification."""
@@ -297,6 +313,20 @@ def make_server() -> PsychopyLanguageServer:
         ls._kb_task = asyncio.ensure_future(ls.load_kb())
         if ls.settings.model_backend != "off" and (ls.settings.inline_completion or ls.settings.model_fixes):
             asyncio.ensure_future(ls.get_backend())  # in the background, with progress; nothing waits for it
+
+    @server.feature(lsp.EXIT)
+    def on_exit(ls: PsychopyLanguageServer, params: Any) -> None:
+        """Leave now. pygls would exit through asyncio.run, which waits for every worker thread: a model load or
+        an index build still running kept the process alive for up to a minute after `exit`, writing to a
+        closed pipe. Index builds write to a temporary folder and rename it into place, so stopping one loses
+        nothing; scripts running in the sandbox are killed with their Xvfb."""
+        from . import process_groups
+
+        process_groups.kill_all()
+        for event in ls.inflight.values():
+            event.set()
+        sys.stderr.flush()
+        os._exit(0 if getattr(ls.protocol, "_shutdown", False) else 1)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def on_config(ls: PsychopyLanguageServer, params: lsp.DidChangeConfigurationParams) -> None:

@@ -27,6 +27,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from . import process_groups
 from .xvfb import VirtualDisplay, XvfbMissing
 
 # Runs inside the sandboxed interpreter, before the user's script.
@@ -280,6 +281,7 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
              str(int(timeout_s) + 5), str(MEMORY_LIMIT), str(OPEN_FILES)],
             cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, start_new_session=True)
+        process_groups.started(proc.pid)
         try:
             stdout, stderr = proc.communicate(timeout=timeout_s)
             timed_out = False
@@ -287,6 +289,8 @@ def run_script(script: Path, python: str, timeout_s: float = 20.0, headless: str
             os.killpg(proc.pid, signal.SIGKILL)
             stdout, stderr = proc.communicate()
             timed_out = True
+        finally:
+            process_groups.ended(proc.pid)
         duration = time.perf_counter() - started
         result = _interpret(report_path, target, script, timed_out, duration, stdout, stderr)
         result.headless = display is not None

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import time
 
+from . import process_groups
+
 
 class XvfbMissing(RuntimeError):
     """Xvfb is not installed."""
@@ -35,6 +37,7 @@ class VirtualDisplay:
                 [exe, f":{number}", "-screen", "0", self.size, "-nolisten", "tcp", "-noreset"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                 start_new_session=True)
+            process_groups.started(self.proc.pid)
             if self._wait_until_accepting(number):
                 self.display = f":{number}"
                 return self
@@ -65,4 +68,6 @@ class VirtualDisplay:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc is not None:
+            process_groups.ended(self.proc.pid)
         self.proc = None
