@@ -142,3 +142,27 @@ def test_no_xvfb_is_a_clear_result(tmp_path, monkeypatch):
     assert "apt-get install xvfb" in result.message
     diagnostic, = to_diagnostics(result, LineIndex(script.read_text()), 1)
     assert "Xvfb is not installed" in diagnostic.message
+
+
+def test_exit_during_an_index_build_ends_the_process_at_once(tmp_path, psychopy_install):
+    """`exit` while the search index is being embedded (a minute on 2 cores): the process ends now, with code 0,
+    and leaves no half-written index behind (the build writes to a temporary folder)."""
+    import time
+
+    from lsp_raw import RawLsp
+    from psychopy_lsp.kb.store import index_dir, read_meta
+
+    server = RawLsp([sys.executable, "-m", "psychopy_lsp.server.cli"])
+    server.request("initialize", {"processId": None, "rootUri": None,
+                                  "capabilities": {"window": {"workDoneProgress": True}},
+                                  "initializationOptions": {"kbDir": str(tmp_path / "kb"), "modelBackend": "off"}})
+    server.notify("initialized", {})
+    server.wait_notification(lambda m: m.get("method") == "psychopy/status"
+                             and m["params"].get("state") == "building", timeout=300)
+    assert server.request("shutdown", None)["result"] is None
+    server.notify("exit")
+    started = time.perf_counter()
+    code = server.proc.wait(timeout=20)  # the build itself would take a minute more
+    print(f"\nexit during the build: process ended {time.perf_counter() - started:.2f} s after `exit`, code {code}")
+    assert code == 0
+    assert read_meta(index_dir(tmp_path / "kb", psychopy_install.version)) is None
