@@ -144,7 +144,8 @@ SAFE_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
 
 
 # Runs first inside the new mount namespace (as root there): the temporary folder stays writable, every other
-# mount becomes read-only, secrets in the home folder are hidden, then the interpreter replaces the shell.
+# mount becomes read-only, secrets in the home folder are hidden, then the interpreter replaces the shell with
+# no capabilities left (setpriv, util-linux like unshare).
 # Kernel filesystems (/proc, /sys, /dev incl. /dev/shm) keep their flags: Python and Mesa need them.
 FS_GUARD = r"""
 set -e
@@ -156,7 +157,8 @@ for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
 done
 for d in $SANDBOX_HIDE; do [ -d "$d" ] && mount -t tmpfs -o size=64k,mode=700 tmpfs "$d" || true; done
 unset SANDBOX_HIDE
-exec "$@"
+# drop every capability, so the script (root inside its namespace) cannot remount anything writable again
+exec setpriv --no-new-privs --inh-caps=-all --bounding-set=-all -- "$@"
 """
 # Where keys and tokens live; hidden (an empty folder) from the script. Missing ones are skipped.
 SECRET_DIRS = (".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker", ".config/gcloud", ".config/gh",
@@ -184,7 +186,8 @@ _ISOLATION: Isolation | None = None
 def isolation() -> Isolation:
     """The strongest isolation Linux gives here without asking for root: `unshare -mn` as root, `unshare -rmn`
     (a user namespace too) otherwise, then network only, then nothing (no util-linux, user namespaces disabled).
-    Probed once by running the real guard on a scratch folder and checking a write outside it fails.
+    Probed once by running the real guard on a scratch folder and checking that a write outside it fails and
+    that the file system cannot be remounted writable from inside (no setpriv: no file-system claim).
     X still works inside: Xvfb's socket is a file in /tmp/.X11-unix, not a network address, and connecting to a
     socket is allowed on a read-only mount."""
     global _ISOLATION
@@ -205,7 +208,9 @@ def _probe(candidate: Isolation) -> bool:
     scratch = Path(tempfile.mkdtemp(prefix="psychopy-lsp-probe-"))
     outside = scratch.parent / f"{scratch.name}-outside"
     try:
-        check = f"touch {scratch}/inside" + (f" && ! touch {outside} 2>/dev/null" if candidate.filesystem else "")
+        check = f"touch {scratch}/inside"
+        if candidate.filesystem:  # nothing outside is writable, and the script cannot make it writable again
+            check += f" && ! touch {outside} 2>/dev/null && ! mount -o remount,bind,rw / 2>/dev/null"
         proc = subprocess.run([*candidate.command(scratch), "sh", "-c", check], capture_output=True, timeout=10,
                               env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
         return proc.returncode == 0 and (scratch / "inside").exists() and not outside.exists()

@@ -124,3 +124,15 @@ def test_the_script_can_write_only_its_temporary_folder(tmp_path, monkeypatch):
     assert (project / "conditions.csv").read_text() == "word,colour\nRED,red\n"
     assert not (project / "new.txt").exists() and not (project / "data").exists()
     assert not Path("/tmp/escaped.txt").exists()
+
+
+def test_the_script_cannot_undo_the_read_only_view(tmp_path):
+    """Root inside its namespace but without capabilities: remounting writable is refused."""
+    script = tmp_path / "remount.py"
+    script.write_text("import subprocess\n"
+                      "r = subprocess.run(['mount', '-o', 'remount,bind,rw', '/'], capture_output=True)\n"
+                      "print('remount exit', r.returncode)\n"
+                      "print('CapEff', [l.split()[1] for l in open('/proc/self/status') if l.startswith('CapEff')][0])\n")
+    result = run_script(script, sys.executable, timeout_s=30, headless="never")
+    assert result.filesystem_isolated and result.status == "ok", result.to_dict()
+    assert "remount exit 0" not in result.stdout and "CapEff 0000000000000000" in result.stdout, result.stdout
