@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sys
 
 from lsprotocol import types as lsp
+from pytest_lsp import ClientServerConfig
 
+SERVER_CMD = [sys.executable, "-m", "psychopy_lsp.server.cli"]  # the server as editors start it (stdio)
+SERVER = ClientServerConfig(server_command=SERVER_CMD)
 _counter = itertools.count()
 TIMEOUT = 120
 

@@ -10,9 +10,9 @@ import sys
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import diagnostics_for, free_port, open_doc, start_session, wait_status
+from lsp_helpers import SERVER, SERVER_CMD, diagnostics_for, free_port, open_doc, start_session, wait_status
 
 in_session = pytest.mark.asyncio(loop_scope="module")
 
@@ -20,7 +20,6 @@ BUGGY = ("from psychopy import visual, core\n"
          "win = visual.Window([800, 600])\n"
          "stim = visual.TextStim(win, text='Hello', colour='red')\n"
          "for i in range(")
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"])
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +151,7 @@ def test_exit_during_an_index_build_ends_the_process_at_once(tmp_path, psychopy_
     from lsp_raw import RawLsp
     from psychopy_lsp.kb.store import index_dir, read_meta
 
-    server = RawLsp([sys.executable, "-m", "psychopy_lsp.server.cli"])
+    server = RawLsp(SERVER_CMD)
     server.request("initialize", {"processId": None, "rootUri": None,
                                   "capabilities": {"window": {"workDoneProgress": True}},
                                   "initializationOptions": {"kbDir": str(tmp_path / "kb"), "modelBackend": "off"}})

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lsp_helpers import SERVER_CMD
 from lsp_raw import RawLsp
 
 pytestmark = pytest.mark.slow
@@ -110,7 +110,7 @@ class Fuzz:
 
 @pytest.fixture(scope="module")
 def server(kb_root):
-    s = RawLsp([sys.executable, "-m", "psychopy_lsp.server.cli"])
+    s = RawLsp(SERVER_CMD)
     s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {},
                              "initializationOptions": {"kbDir": str(kb_root), "debounceMs": 0,
                                                        "modelBackend": "off"}})

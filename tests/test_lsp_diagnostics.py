@@ -4,15 +4,13 @@ with the line and code each must produce, then every offered quick fix applied a
 from __future__ import annotations
 
 import ast
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import (apply_edits, change_doc, diagnostics_for, start_session,
-                         open_doc)
+from lsp_helpers import SERVER, apply_edits, change_doc, diagnostics_for, open_doc, start_session
 
 # one server per module: the tests run in the fixture's event loop
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -20,8 +18,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 H = "from psychopy import visual, core, event, data, sound\nwin = visual.Window([800, 600])\n"  # 2 lines
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root)
     yield

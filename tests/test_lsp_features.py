@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import (change_doc, diagnostics_for, start_session, open_doc, position_of)
+from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, position_of, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -28,8 +27,7 @@ win.flip()
 """
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root, runTimeoutS=30, runHeadless="always")
     yield

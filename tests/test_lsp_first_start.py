@@ -3,20 +3,18 @@ in the background with work-done progress, and the status notifications say so (
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import diagnostics_for, install_status_handler, open_doc, wait_status
+from lsp_helpers import SERVER, diagnostics_for, install_status_handler, open_doc, wait_status
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, tmp_path_factory):
     install_status_handler(lsp_client)
     empty = tmp_path_factory.mktemp("empty_kb")

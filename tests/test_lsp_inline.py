@@ -4,14 +4,13 @@ request does not block the next one, and an edit during generation never yields 
 from __future__ import annotations
 
 import asyncio
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import change_doc, diagnostics_for, open_doc, start_session
+from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -21,8 +20,7 @@ SCRIPT = ("from psychopy import visual, core, event\n"
           "for i in range(")
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root, maxTokens=12, contextSize=1024)
     yield

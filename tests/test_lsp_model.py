@@ -6,14 +6,13 @@ model" resolves to a verified edit or a clear refusal, and psychopy.ask / psycho
 from __future__ import annotations
 
 import asyncio
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import apply_edits, change_doc, diagnostics_for, open_doc, start_session, wait_status
+from lsp_helpers import SERVER, apply_edits, change_doc, diagnostics_for, open_doc, start_session, wait_status
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -24,8 +23,7 @@ BUGGY = ("from psychopy import visual, core\n"
          "win.flip()\n")
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root, maxTokens=16, contextSize=1024)
     yield

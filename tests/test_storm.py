@@ -12,14 +12,13 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import sys
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from lsp_helpers import diagnostics_for, open_doc, start_session
+from lsp_helpers import SERVER, diagnostics_for, open_doc, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -35,8 +34,7 @@ TYPED = ("clock = core.Clock()\n"
          "    rt = clock.getTime()\n")
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "psychopy_lsp.server.cli"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
     await start_session(lsp_client, kb_root, maxTokens=8, contextSize=1024)
     yield
