@@ -23,8 +23,8 @@ import urllib.request
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
-from .model_files import (ModelFileError, adapter_for, check_adapter_fits, check_fits_in_memory, check_gguf,
-                          ensure_default_model)
+from .model_files import (ADAPTER_HINT, ModelFileError, adapter_for, check_adapter_fits, check_fits_in_memory,
+                          check_gguf, ensure_default_model)
 
 
 class Cancelled(Exception):
@@ -107,8 +107,7 @@ class LlamaCppBackend:
                              n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads, verbose=False)
         except (ValueError, RuntimeError) as exc:  # llama.cpp refuses a damaged file with a bare message
             what = f"{model_path} with the adapter {adapter_path}" if adapter_path else str(model_path)
-            hint = " (an adapter must be trained for this very model; adapterPath: \"off\" loads none)" \
-                if adapter_path else ""
+            hint = f" ({ADAPTER_HINT})" if adapter_path else ""
             raise ModelFileError(f"llama.cpp could not load {what}: {exc}{hint}") from exc
         self._install_abort_callback()
 

@@ -84,6 +84,9 @@ def check_gguf(path: Path) -> None:
         raise ModelFileError(f"{path} is not a GGUF file (it starts with {magic!r}): point modelPath at a .gguf")
 
 
+ADAPTER_HINT = "an adapter must be trained for this very model; adapterPath: \"off\" loads none"
+
+
 def check_adapter_fits(model_path: Path, adapter_path: Path) -> None:
     """Refuse an adapter whose tensors do not match the model's: llama.cpp loads such an adapter and then crashes
     the whole process (segmentation fault) at the first decode. Reads only the two files' headers."""
@@ -98,7 +101,6 @@ def check_adapter_fits(model_path: Path, adapter_path: Path) -> None:
         name = arch.contents() if arch is not None else ""
         return name, {t.name: tuple(int(d) for d in t.shape) for t in reader.tensors}
 
-    hint = "an adapter must be trained for this very model; adapterPath: \"off\" loads none"
     # reading the base's header parses its whole vocabulary (seconds): remember pairs already checked
     record = cache_dir() / "adapter-checks.json"
     key = "|".join(f"{p.resolve()}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in (Path(model_path),
@@ -112,9 +114,10 @@ def check_adapter_fits(model_path: Path, adapter_path: Path) -> None:
     base_arch, base = shapes(model_path)
     adapter_arch, adapter = shapes(adapter_path)
     if adapter_arch and base_arch and adapter_arch != base_arch:
-        raise ModelFileError(f"the adapter {adapter_path} is for {adapter_arch}, the model is {base_arch} ({hint})")
+        raise ModelFileError(f"the adapter {adapter_path} is for {adapter_arch}, the model is {base_arch} "
+                             f"({ADAPTER_HINT})")
     if not adapter:
-        raise ModelFileError(f"the adapter {adapter_path} holds no tensors ({hint})")
+        raise ModelFileError(f"the adapter {adapter_path} holds no tensors ({ADAPTER_HINT})")
     for name, a in adapter.items():
         if not name.endswith(".lora_a"):
             continue
@@ -124,7 +127,7 @@ def check_adapter_fits(model_path: Path, adapter_path: Path) -> None:
         # ne order: weight (in, out), lora_a (in, r), lora_b (r, out)
         if w is None or b is None or len(a) < 2 or len(b) < 2 or a[0] != w[0] or b[1] != w[1] or a[1] != b[0]:
             raise ModelFileError(f"the adapter {adapter_path} does not fit {model_path}: tensor {target} "
-                                 f"(model {w}, adapter {a} / {b}) ({hint})")
+                                 f"(model {w}, adapter {a} / {b}) ({ADAPTER_HINT})")
     checked[key] = "fits"
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
