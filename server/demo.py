@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -100,11 +101,11 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     await client.start_io(sys.executable, "-m", "psychopy_lsp.server.cli")
     # pygls gives the server a stderr pipe and never reads it: a server that logs more than the pipe holds
     # (64 KB) would block. Drain it, as an editor does into its log.
-    stderr_tail: list[bytes] = []
+    stderr_tail: deque[bytes] = deque(maxlen=10)
 
     async def drain() -> None:
         while line := await client._server.stderr.readline():
-            stderr_tail[:] = [*stderr_tail[-40:], line]
+            stderr_tail.append(line)
     drainer = asyncio.ensure_future(drain())
     options = {}
     if kb_dir:
@@ -133,7 +134,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
                 await asyncio.wait_for(client.diag_event.wait(), timeout=deadline - time.monotonic())
             except asyncio.TimeoutError:
                 break
-        log = b"".join(stderr_tail[-10:]).decode("utf-8", "replace")
+        log = b"".join(stderr_tail).decode("utf-8", "replace")
         raise TimeoutError(f"no diagnostics from the server; its last log lines:\n{log}")
 
     out(f"== opened {path.name}; waiting for the PsychoPy API (the knowledge base builds on first start)")

@@ -88,6 +88,7 @@ def check_adapter(settings: Settings) -> Check:
                   "shipped": path == shipped_adapter_path()},
                  "" if exists else f"adapter file not found: {path}. Fix the adapterPath setting.")
 
+
 def check_kb(settings: Settings, install) -> Check:
     from ..kb.store import KBError, KnowledgeBase, default_root, index_dir, read_meta
 

@@ -322,9 +322,7 @@ def make_server() -> PsychopyLanguageServer:
         nothing; scripts running in the sandbox are killed with their Xvfb."""
         from . import process_groups
 
-        process_groups.kill_all()
-        for event in ls.inflight.values():
-            event.set()
+        process_groups.kill_all()  # generation threads need no cancelling: os._exit ends them with the process
         sys.stderr.flush()
         os._exit(0 if getattr(ls.protocol, "_shutdown", False) else 1)
 
