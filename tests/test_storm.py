@@ -127,7 +127,7 @@ async def test_storm_of_edits_and_cancels(client: LanguageClient):
                                                      *barriers.values(), return_exceptions=True), 300)
     rss.append((f"after {STEPS} requests", rss_mb(pid)))
 
-    offered = raced = stale = errors = ended_cancelled = 0
+    offered = raced = stale = ended_cancelled = 0
     for (version, uri, request), outcome in zip(completions, outcomes):
         if isinstance(outcome, Exception):
             assert "cancel" in repr(outcome).lower(), outcome  # the only acceptable failure
@@ -151,7 +151,7 @@ async def test_storm_of_edits_and_cancels(client: LanguageClient):
           f"{len(fixes)} model fixes asked, {fix_offered} offered, all for the current version")
     for label, value in rss:
         print(f"  server RSS {label}: {value:.0f} MB")
-    assert stale == 0 and errors == 0
+    assert stale == 0
     assert offered > 0  # the storm is not so fast that nothing is ever answered: the check has something to check
     growth = rss[-1][1] - rss[1][1]
     print(f"  growth over the second half: {growth:+.0f} MB")
