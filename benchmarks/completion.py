@@ -82,7 +82,7 @@ def run(engine, requests, api_lines, check_codes, fresh: bool) -> dict:
 
 
 def cancel_latency(backend, prompt: str, after_s: float = 0.05, tries: int = 5) -> float:
-    from psychopy_lsp.server.backends import Cancelled
+    from psychopy_lsp.server.model.backends import Cancelled
 
     worst = 0.0
     for _ in range(tries):
@@ -113,10 +113,10 @@ def main() -> None:
     from psychopy_lsp.kb.index import index_from_source
     from psychopy_lsp.kb.locate import find_psychopy
     from psychopy_lsp.server.analysis import Analysis
-    from psychopy_lsp.server.backends import LlamaCppBackend
-    from psychopy_lsp.server.inline_engine import InlineEngine
-    from psychopy_lsp.server.inline_handler import api_context, check_codes_with
-    from psychopy_lsp.server.model_files import adapter_for, ensure_default_model
+    from psychopy_lsp.server.model.backends import LlamaCppBackend
+    from psychopy_lsp.server.model.completer import InlineEngine
+    from psychopy_lsp.server.model.context import api_context, check_codes_with
+    from psychopy_lsp.server.model.files import adapter_for, ensure_default_model
     from psychopy_lsp.server.settings import Settings
 
     rss_start = rss_mb()

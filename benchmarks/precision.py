@@ -20,8 +20,8 @@ from pathlib import Path
 from psychopy_lsp.kb.index import index_from_source
 from psychopy_lsp.kb.locate import find_psychopy
 from psychopy_lsp.server.analysis import Analysis
-from psychopy_lsp.server.checker import check
-from psychopy_lsp.server.runner import run_script
+from psychopy_lsp.server.checks import check
+from psychopy_lsp.server.sandbox.runner import run_script
 
 
 def findings_for(source: str, index) -> list:

@@ -134,7 +134,7 @@ async def main_async(args) -> None:
     from psychopy_lsp.kb.index import index_from_source
     from psychopy_lsp.kb.locate import find_psychopy
     from psychopy_lsp.server.analysis import Analysis
-    from psychopy_lsp.server.checker import check
+    from psychopy_lsp.server.checks import check
 
     index = index_from_source(find_psychopy())
     runs = []

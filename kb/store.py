@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -83,17 +84,35 @@ def collect_records(install: PsychopyInstall) -> tuple[list[Record], dict[str, l
     return api + demo_records(install.path, install.version) + alert_records(install.path, install.version), vocab
 
 
+_build_locks: dict[Path, threading.Lock] = {}
+_build_locks_guard = threading.Lock()
+
+
+def _build_lock(folder: Path) -> threading.Lock:
+    with _build_locks_guard:
+        return _build_locks.setdefault(folder.resolve(), threading.Lock())
+
+
 def build(install: PsychopyInstall, root: Path | None = None, force: bool = False,
           progress: Progress | None = None, embedder: Embedder | None = None) -> Path:
-    """Build the index for `install` unless a complete one exists. Returns its folder."""
+    """Build the index for `install` unless a complete one exists. Returns its folder.
+
+    Builds of one folder are serialised within the process: a second build asked for while one runs (a
+    settings change during a first-time build) waits for it, and then finds the index complete unless forced."""
+    root = Path(root or default_root())
+    final = index_dir(root, install.version)
+    with _build_lock(final):
+        if not force and read_meta(final) is not None:
+            return final
+        return _build(install, root, final, progress, embedder)
+
+
+def _build(install: PsychopyInstall, root: Path, final: Path, progress: Progress | None,
+           embedder: Embedder | None) -> Path:
     import lancedb
     import pyarrow as pa
     from lancedb.index import FTS, BTree
 
-    root = Path(root or default_root())
-    final = index_dir(root, install.version)
-    if not force and read_meta(final) is not None:
-        return final
     root.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(root)
     started = time.perf_counter()

@@ -75,7 +75,7 @@ class Settings:
                 errors.append(f"setting `{key}`: {exc}; using the default {default!r}")
         settings = cls(**values)
         checks = {
-            "model_backend": ("llamacpp", "openai", "off", "fake"),
+            "model_backend": ("llamacpp", "openai", "off"),
             "run_headless": ("auto", "always", "never"),
             "model_completion_items": ("auto", "always", "never"),
         }

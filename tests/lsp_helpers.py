@@ -73,13 +73,13 @@ async def change_doc(client, uri: str, text: str, version: int) -> None:
 
 
 def position_of(text: str, needle: str, offset: int = 0) -> lsp.Position:
-    from psychopy_lsp.server.demo import position_of as find
+    from psychopy_lsp.server.cli.demo import position_of as find
 
     return find(text, needle, offset)
 
 
 def apply_edits(text: str, edits) -> str:
-    from psychopy_lsp.server.demo import apply_edits as apply
+    from psychopy_lsp.server.cli.demo import apply_edits as apply
 
     return apply(text, edits)
 
@@ -100,3 +100,21 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def send_now(client, method: str, params, msg_id=None) -> asyncio.Future:
+    """Send a request at once and return an awaitable for its result: it is written before the next line of the
+    test runs, so a notification sent after it reaches the server after it. (The client's `*_async` methods, and
+    pytest-lsp's `protocol.send_request_async`, are coroutines: they send only once the event loop runs them.)"""
+    return asyncio.wrap_future(client.protocol.send_request(method, params, msg_id=msg_id))
+
+
+async def close_doc(client, uri: str, timeout: float = TIMEOUT) -> None:
+    """didClose, then wait for the server's empty publish for it (so a reopen is not answered by it)."""
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri)))
+
+    async def waiter():
+        while client.diagnostics.get(uri, None) is None or len(client.diagnostics[uri]):
+            await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(waiter(), timeout)

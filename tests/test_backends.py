@@ -8,8 +8,9 @@ import time
 
 import pytest
 
-from psychopy_lsp.server.backends import Cancelled, FakeBackend, LlamaCppBackend, make_backend
-from psychopy_lsp.server.model_files import ModelFileError, ensure_default_model
+from fakes import FakeBackend
+from psychopy_lsp.server.model.backends import Cancelled, LlamaCppBackend, make_backend
+from psychopy_lsp.server.model.files import ModelFileError, ensure_default_model
 from psychopy_lsp.server.settings import Settings
 
 
@@ -35,15 +36,40 @@ def test_real_model_generates(llama):
 
 def test_cancel_stops_prompt_processing_and_the_next_call_works(llama):
     prompt = "from psychopy import visual\n" + "# a long comment line to make prompt processing take a while\n" * 60
+    prompt += "win = visual.Window("
+    tokens = llama.count_tokens(prompt)
     cancel = threading.Event()
     threading.Timer(0.05, cancel.set).start()
     started = time.perf_counter()
     with pytest.raises(Cancelled):
-        list(llama.generate(prompt + "win = visual.Window(", max_tokens=32, cancel=cancel))
+        list(llama.generate(prompt, max_tokens=32, cancel=cancel))
     elapsed = time.perf_counter() - started
-    print(f"cancelled after {elapsed * 1000:.0f} ms")
+    print(f"cancelled after {elapsed * 1000:.0f} ms, {llama.llm.n_tokens} of {tokens} prompt tokens processed")
+    # stopped inside prompt processing: only llama.cpp's abort callback can do that (checking the event between
+    # generated tokens would first process the whole prompt)
+    assert llama.llm.n_tokens < tokens
     # the model is usable right after an abort
     assert "".join(llama.generate("x = 1\ny =", max_tokens=4)).strip()
+
+
+def test_a_cancelled_request_never_waits_for_the_model(llama):
+    """A request cancelled while another holds the model (a fix running) gives up at once, without the lock."""
+    outcome: list = []
+    cancel = threading.Event()
+
+    def request() -> None:
+        try:
+            list(llama.generate("x = 1\ny =", max_tokens=4, cancel=cancel))
+            outcome.append("ran")
+        except Cancelled:
+            outcome.append("cancelled")
+
+    with llama._lock:  # the running fix
+        thread = threading.Thread(target=request)
+        thread.start()
+        threading.Timer(0.05, cancel.set).start()  # the user typed on
+        thread.join(10)
+    assert outcome == ["cancelled"]
 
 
 @pytest.mark.parametrize("path,words", [

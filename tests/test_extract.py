@@ -135,7 +135,7 @@ print("JSON:" + json.dumps(out))
 def test_matches_runtime_inspect(api_index, psychopy_install):
     """The AST extraction agrees with psychopy imported for real (under Xvfb): signatures exactly, and every
     public method the runtime class has (generated setX/getX included) is a member."""
-    from psychopy_lsp.server.xvfb import VirtualDisplay, XvfbMissing
+    from psychopy_lsp.server.sandbox.xvfb import VirtualDisplay, XvfbMissing
 
     try:
         display = VirtualDisplay().__enter__()

@@ -130,8 +130,8 @@ async def test_a_corrupt_knowledge_base_is_rebuilt(corrupt_kb: LanguageClient):
 
 
 def test_no_xvfb_is_a_clear_result(tmp_path, monkeypatch):
-    from psychopy_lsp.server.runner import run_script, to_diagnostics
-    from psychopy_lsp.server.positions import LineIndex
+    from psychopy_lsp.server.sandbox.runner import run_script, to_diagnostics
+    from psychopy_lsp.server.analysis.positions import LineIndex
 
     script = tmp_path / "exp.py"
     script.write_text("print('never runs')\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from psychopy_lsp.server.analysis import Analysis
-from psychopy_lsp.server.checker import check
-from psychopy_lsp.server.inline import build_prompt, postprocess, should_complete, valid_prefix
+from psychopy_lsp.server.checks import check
+from psychopy_lsp.server.model.inline import build_prompt, postprocess, should_complete, valid_prefix
 
 SHOULD = [
     ("stim = visual.TextStim(", "", True),  # an open call at the end of the line

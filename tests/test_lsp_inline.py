@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, start_session
+from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, send_now, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -30,7 +30,7 @@ async def client(lsp_client: LanguageClient, kb_root):
 def request(client, uri, text):
     lines = text.split("\n")
     pos = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
-    return client.text_document_inline_completion_async(lsp.InlineCompletionParams(
+    return send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos,
         context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Automatic)))
 
@@ -61,9 +61,7 @@ async def test_cancel_then_next_request_is_served(client: LanguageClient):
         text_document=lsp.TextDocumentIdentifier(uri=uri),
         position=lsp.Position(line=len(lines) - 1, character=len(lines[-1])),
         context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Invoked))
-    task = asyncio.ensure_future(client.protocol.send_request_async(
-        lsp.TEXT_DOCUMENT_INLINE_COMPLETION, params, msg_id="inline-to-cancel"))
-    await asyncio.sleep(0)  # let the request go out first
+    task = send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, params, msg_id="inline-to-cancel")
     client.protocol.notify(lsp.CANCEL_REQUEST, lsp.CancelParams(id="inline-to-cancel"))
     outcome = await asyncio.gather(task, return_exceptions=True)
     print(f"cancelled request ended with: {outcome[0]!r}")
@@ -75,8 +73,7 @@ async def test_cancel_then_next_request_is_served(client: LanguageClient):
 async def test_edit_during_generation_gives_no_stale_completion(client: LanguageClient):
     script = "# another prefix nothing completed before\n" + SCRIPT
     uri = await open_doc(client, script)
-    pending = asyncio.ensure_future(request(client, uri, script))
-    await asyncio.sleep(0)
+    pending = request(client, uri, script)  # on the wire before the edit
     await change_doc(client, uri, script + "3):\n    ", 2)
     result = await asyncio.wait_for(pending, 120)
     assert result is None  # generated for version 1, which no longer exists

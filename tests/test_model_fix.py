@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from psychopy_lsp.server.analysis import Analysis
-from psychopy_lsp.server.backends import FakeBackend
-from psychopy_lsp.server.checker import check
-from psychopy_lsp.server.model_fix import Region, model_fix, parse_answer, region_for, verify
-from psychopy_lsp.server.prompts import FIX_END, fix_prompt
+from fakes import FakeBackend
+from psychopy_lsp.server.checks import check
+from psychopy_lsp.server.model.fix import Region, model_fix, parse_answer, region_for, verify
+from psychopy_lsp.server.model.prompts import FIX_END, fix_prompt
 
 SCRIPT = """from psychopy import visual, core
 win = visual.Window([800, 600])
@@ -99,7 +99,7 @@ def test_model_fix_refuses_a_useless_answer(check_codes):
 ])
 def test_model_output_is_never_executed(check_codes, tmp_path, shape):
     """Whatever the model writes is parsed and checked, never run: not by verification, not by completion."""
-    from psychopy_lsp.server.inline_engine import InlineEngine
+    from psychopy_lsp.server.model.completer import InlineEngine
 
     marker = tmp_path / "executed"
     answer = shape.format(m=str(marker))

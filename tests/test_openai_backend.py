@@ -13,8 +13,8 @@ import urllib.request
 
 import pytest
 
-from psychopy_lsp.server.backends import BackendError, Cancelled, OpenAIBackend, make_backend
-from psychopy_lsp.server.model_files import ensure_default_model
+from psychopy_lsp.server.model.backends import BackendError, Cancelled, OpenAIBackend, make_backend
+from psychopy_lsp.server.model.files import ensure_default_model
 from psychopy_lsp.server.settings import Settings
 
 from lsp_helpers import free_port

@@ -1,4 +1,4 @@
-"""The sandbox runner (server/runner.py) on real scripts, headless under Xvfb: how each way of ending is told."""
+"""The sandbox runner (server/sandbox/) on real scripts, headless under Xvfb: how each way of ending is told."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from psychopy_lsp.server.runner import run_script
+from psychopy_lsp.server.sandbox.runner import run_script
 
-pytestmark = pytest.mark.skipif(subprocess.run(["which", "Xvfb"], capture_output=True).returncode != 0,
+# only the runs that open a window need Xvfb; the isolation tests run without a display, so they never skip
+needs_xvfb = pytest.mark.skipif(subprocess.run(["which", "Xvfb"], capture_output=True).returncode != 0,
                                 reason="Xvfb is not installed (scripts/system-deps.sh)")
 
 HEAD = "from psychopy import visual, core, event, gui, sound\nwin = visual.Window([200, 200])\n"
@@ -37,6 +38,7 @@ CASES = [
 ]
 
 
+@needs_xvfb
 @pytest.mark.parametrize("script,status,error,line", CASES)
 def test_run(tmp_path, script, status, error, line):
     path = tmp_path / "experiment.py"
@@ -46,6 +48,7 @@ def test_run(tmp_path, script, status, error, line):
     assert result.headless
 
 
+@needs_xvfb
 def test_outputs_stay_in_the_sandbox(tmp_path):
     path = tmp_path / "writes.py"
     path.write_text("open('data.csv', 'w').write('x')\nimport os\nos.makedirs('data', exist_ok=True)\n")
@@ -55,6 +58,7 @@ def test_outputs_stay_in_the_sandbox(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["conditions.csv", "writes.py"]
 
 
+@needs_xvfb
 def test_cli_run_prints_the_location(tmp_path):
     path = tmp_path / "bad.py"
     path.write_text(HEAD + "stim = visual.TextStim(win, **{'colour': 'red'})\n")
@@ -136,3 +140,41 @@ def test_the_script_cannot_undo_the_read_only_view(tmp_path):
     result = run_script(script, sys.executable, timeout_s=30, headless="never")
     assert result.filesystem_isolated and result.status == "ok", result.to_dict()
     assert "remount exit 0" not in result.stdout and "CapEff 0000000000000000" in result.stdout, result.stdout
+
+
+def test_the_child_bootstrap_is_a_linted_module_that_runs_nothing_on_import(monkeypatch):
+    """It runs in the user's interpreter, which may not have psychopy-lsp: the standard library only, and
+    importing it (as this test does) sets no limits and stubs nothing."""
+    import importlib
+
+    import pyflakes.api
+    import pyflakes.reporter
+
+    from psychopy_lsp.server.sandbox import child
+
+    source = Path(child.__file__).read_text()
+    assert "psychopy_lsp" not in source and "from ." not in source
+    warnings: list[str] = []
+
+    class Collect(pyflakes.reporter.Reporter):
+        def __init__(self):
+            pass
+
+        def flake(self, message):
+            warnings.append(str(message))
+
+        def syntaxError(self, *args):
+            warnings.append(f"syntax error {args}")
+
+    assert pyflakes.api.check(source, child.__file__, Collect()) == 0, warnings
+    monkeypatch.setitem(sys.modules, "psychopy.gui", None)
+    importlib.reload(child)
+    assert sys.modules["psychopy.gui"] is None  # the reload stubbed nothing
+    stub = child.stub_gui()
+    dialog = stub.DlgFromDict({"participant": "01"})
+    assert dialog.OK and dialog.show() == {"participant": "01"}
+    try:
+        raise KeyError("trial")
+    except KeyError as exc:
+        report = child.describe(exc)
+    assert report["status"] == "error" and report["error"]["type"] == "KeyError" and report["frames"]

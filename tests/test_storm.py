@@ -18,7 +18,7 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, diagnostics_for, open_doc, start_session
+from lsp_helpers import SERVER, diagnostics_for, open_doc, send_now, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -93,18 +93,16 @@ async def test_storm_of_edits_and_cancels(client: LanguageClient):
                 context=lsp.CodeActionContext(diagnostics=published[:1])))
             model = [a for a in actions or [] if (a.data or {}).get("psychopyModelFix")]
             assert model, [a.title for a in actions or []]
-            fix = arrivals.track(asyncio.ensure_future(client.code_action_resolve_async(model[0])))
+            fix = arrivals.track(send_now(client, lsp.CODE_ACTION_RESOLVE, model[0]))  # on the wire mid-typing
             fixes.append((version, uri, fix))
             if step % 80 == 20:  # every other time the user waits for it
                 await asyncio.gather(fix, return_exceptions=True)
         msg_id = f"storm-{step}"
-        request = arrivals.track(asyncio.ensure_future(client.protocol.send_request_async(
-            lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), position=at_end(text),
-                context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Automatic)),
-            msg_id=msg_id)))
-        completions.append((version, uri, request))
-        await asyncio.sleep(0)
+        request = arrivals.track(send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=at_end(text),
+            context=lsp.InlineCompletionContext(trigger_kind=lsp.InlineCompletionTriggerKind.Automatic)),
+            msg_id=msg_id))
+        completions.append((version, uri, request))  # on the wire before the cancel or the next edit
         if rng.random() < 0.3:  # the editor gives up on it
             client.protocol.notify(lsp.CANCEL_REQUEST, lsp.CancelParams(id=msg_id))
             cancelled += 1

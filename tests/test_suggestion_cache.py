@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from psychopy_lsp.server.suggestion_cache import SuggestionCache
+from psychopy_lsp.server.model.suggestion_cache import SuggestionCache
 
 BEFORE = "stim = visual.TextStim("
 

@@ -76,7 +76,7 @@ def test_data_builder_counts_and_no_leak(small_data):
 
 
 def test_fix_examples_use_the_servers_prompt(small_data):
-    from psychopy_lsp.server.prompts import FIX_END
+    from psychopy_lsp.server.model.prompts import FIX_END
 
     fixes = [json.loads(line) for line in (small_data / "train.jsonl").read_text().splitlines()
              if '"kind": "fix"' in line]
@@ -132,7 +132,7 @@ PROMPTS = ["from psychopy import visual, core\nwin = visual.Window([800, 600])\n
 
 @pytest.mark.parametrize("prompt", PROMPTS)
 def test_export_f16_round_trip_agrees_with_transformers(prompt, tmp_path):
-    from psychopy_lsp.server.model_files import ensure_default_model
+    from psychopy_lsp.server.model.files import ensure_default_model
     from psychopy_lsp.training.export import write_merged_gguf
 
     model = tiny_gemma()
@@ -146,7 +146,7 @@ def test_adapter_gguf_matches_the_merged_model(tmp_path):
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from psychopy_lsp.server.model_files import ensure_default_model
+    from psychopy_lsp.server.model.files import ensure_default_model
     from psychopy_lsp.training.export import write_adapter_gguf, write_merged_gguf
 
     base = tiny_gemma()
@@ -187,11 +187,13 @@ def test_generation_spec_checks(source, expected):
 
 @pytest.mark.slow
 def test_eval_harness_on_a_fake_backend(tmp_path, kb_root):
+    from fakes import FakeBackend
     from psychopy_lsp.training.eval import main
 
-    summary = main(["--fake", "true", "--jobs", "debugging,knowledge", "--debug_cases", "4",
+    summary = main(["--jobs", "debugging,knowledge", "--debug_cases", "4",
                     "--knowledge_cases", "4", "--out_dir", str(tmp_path), "--kb_dir", str(kb_root),
-                    "--systems", "finetuned+rag,fixer,retrieval"])
+                    "--systems", "finetuned+rag,fixer,retrieval"],
+                   backends={"finetuned+rag": FakeBackend(default="win.flip()\n# end fix")})
     assert summary["debugging"]["finetuned+rag"]["n"] == 4 and summary["knowledge"]["retrieval"]["n"] == 4
     assert summary["retrieval"]["n"] == 4
     report = (tmp_path / "REPORT.md").read_text()

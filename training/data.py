@@ -31,13 +31,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..server.analysis import Analysis
-from ..server.backends import approx_tokens
-from ..server.checker import check
-from ..server.inline import build_prompt
-from ..server.inline_engine import block_mode
-from ..server.inline_handler import api_context, region_api_lines
-from ..server.model_fix import region_for
-from ..server.prompts import ANSWER_END, FIX_END, answer_prompt, fix_prompt
+from ..server.model.backends import approx_tokens
+from ..server.checks import check
+from ..server.model.inline import build_prompt
+from ..server.model.completer import block_mode
+from ..server.model.context import api_context, region_api_lines
+from ..server.model.fix import region_for
+from ..server.model.prompts import ANSWER_END, FIX_END, answer_prompt, fix_prompt
 from .args import parse_args
 from .mutations import Mutation, mutations
 
@@ -68,26 +68,37 @@ def example(prompt: str, answer: str, kind: str, group: str, **extra) -> dict:
 
 
 # ---- sources ------------------------------------------------------------------------------------------------
+# psyexpCompile for many files in one interpreter: importing psychopy once instead of once per demo
+_COMPILE = """
+import sys
+from psychopy.scripts.psyexpCompile import compileScript
+for infile, outfile in zip(sys.argv[1::2], sys.argv[2::2]):
+    try:
+        compileScript(infile=infile, outfile=outfile)
+    except Exception as exc:
+        print(f"could not compile {infile}: {exc}", file=sys.stderr)
+"""
+
+
 def builder_scripts(install, cache: Path) -> list[Script]:
-    """Builder demos compiled with psyexpCompile, cached per psychopy version (compiling imports psychopy)."""
-    out = []
+    """Builder demos compiled with psyexpCompile, cached per psychopy version (compiling imports psychopy, so
+    the missing ones are compiled in one interpreter)."""
     cache.mkdir(parents=True, exist_ok=True)
     demos = sorted((install.path / "demos" / "builder").rglob("*.psyexp"))
-    for exp in tqdm(demos, desc="compiling Builder demos", file=sys.stderr):
-        rel = exp.relative_to(install.path)
-        target = cache / (hashlib.sha1(str(rel).encode()).hexdigest()[:12] + ".py")
-        if not target.exists():
-            proc = subprocess.run([install.python, "-m", "psychopy.scripts.psyexpCompile", str(exp), "--outfile",
-                                   str(target)], capture_output=True, text=True, timeout=180)
-            if proc.returncode != 0:
-                continue
-        if target.exists():
-            out.append(Script(f"builder/{rel}", target.read_text(encoding="utf-8-sig", errors="replace")))
-    return out
+    targets = {exp: cache / (hashlib.sha1(str(exp.relative_to(install.path)).encode()).hexdigest()[:12] + ".py")
+               for exp in demos}
+    missing = [str(p) for exp, target in targets.items() if not target.exists() for p in (exp, target)]
+    if missing:
+        print(f"compiling {len(missing) // 2} Builder demos (once per psychopy version)", file=sys.stderr)
+        subprocess.run([install.python, "-c", _COMPILE, *missing], capture_output=True, text=True,
+                       timeout=60 + 20 * len(missing), cwd=cache)
+    return [Script(f"builder/{exp.relative_to(install.path)}", target.read_text(encoding="utf-8-sig",
+                                                                               errors="replace"))
+            for exp, target in targets.items() if target.exists()]
 
 
 def collect_scripts(install, builder: bool) -> list[Script]:
-    from ..server.model_files import cache_dir
+    from ..server.model.files import cache_dir
 
     scripts = []
     for path in sorted((install.path / "demos" / "coder").rglob("*.py")):
@@ -224,7 +235,7 @@ def record_answer(record, what: str, param=None) -> str | None:
 
 
 def qa_examples(index, n: int, rng: random.Random) -> list[dict]:
-    from ..server.answers import record_text
+    from ..server.model.answers import record_text
 
     records = [r for r in index.records.values()
                if r.source == "api" and r.kind in ("class", "function", "method") and r.summary

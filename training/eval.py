@@ -52,7 +52,6 @@ class EvalArguments:
     seed: int = field(default=0)
     gen_tasks: int = field(default=0, metadata={"help": "only the first N generation tasks (0: all)"})
     kb_dir: str = field(default="", metadata={"help": "knowledge base root (default: the user cache)"})
-    fake: bool = field(default=False, metadata={"help": "a deterministic fake model (tests of the harness)"})
 
 
 # ---- 1. generation ----------------------------------------------------------------------------------------------
@@ -132,8 +131,8 @@ def spec_checks(source: str, task: GenTask) -> dict[str, bool]:
 
 def judge_generation(source: str, task: GenTask, index, python: str, budget: float) -> dict:
     from ..server.analysis import Analysis
-    from ..server.checker import check
-    from ..server.runner import run_script
+    from ..server.checks import check
+    from ..server.sandbox.runner import run_script
 
     result = {"parses": False, "no_checker_errors": False, "runs": False, **{k: False for k in
               ("colors", "positions", "durations")}}
@@ -161,8 +160,8 @@ def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens
     completion engine (prompt, postprocess, API-validity filter), each accepted and followed by the next, until
     the model has nothing more to add or the token budget is spent."""
     from ..server.analysis import Analysis
-    from ..server.inline_engine import InlineEngine
-    from ..server.inline_handler import check_codes_with
+    from ..server.model.completer import InlineEngine
+    from ..server.model.context import check_codes_with
 
     stats = stats if stats is not None else {}
     stats.setdefault("filtered", 0)
@@ -227,7 +226,7 @@ class DebugCase:
 
 def debug_cases(index, install, args) -> list[DebugCase]:
     """Mistakes planted in held-out scripts only; runtime ones only in scripts that run cleanly headless."""
-    from ..server.runner import run_script
+    from ..server.sandbox.runner import run_script
     from .data import collect_scripts, heldout_group, message_for
     from .mutations import mutations
 
@@ -285,7 +284,7 @@ def _calls(code: str) -> list[str]:
 
 
 def judge_fix(case: DebugCase, fixed_source: str | None, region, install, args) -> dict:
-    from ..server.runner import run_script
+    from ..server.sandbox.runner import run_script
 
     if fixed_source is None:
         return {"fixed": False, "why": "no verified fix offered"}
@@ -308,8 +307,8 @@ def judge_fix(case: DebugCase, fixed_source: str | None, region, install, args) 
 
 def debugging_job(systems, backends, index, install, args) -> list[dict]:
     from ..server.analysis import Analysis
-    from ..server.inline_handler import checker_findings, region_api_lines
-    from ..server.model_fix import model_fix, region_for
+    from ..server.model.context import checker_findings, region_api_lines
+    from ..server.model.fix import model_fix, region_for
 
     cases = debug_cases(index, install, args)
     rows = []
@@ -341,8 +340,8 @@ def debugging_job(systems, backends, index, install, args) -> list[dict]:
 
 def deterministic_fix(source: str, line: int, analysis) -> str | None:
     """The checker's quick fix for a finding on `line` (0-based), applied; None when it has none."""
-    from ..server.checker import check
-    from ..server.positions import byte_to_char
+    from ..server.checks import check
+    from ..server.analysis.positions import byte_to_char
 
     for finding in check(analysis):
         if finding.fix is None or not finding.span[0] - 1 <= line <= finding.span[2] - 1:
@@ -406,7 +405,7 @@ def knowledge_cases(index, args) -> list[dict]:
 
 
 def knowledge_job(systems, backends, index, kb, args) -> list[dict]:
-    from ..server.answers import answer, record_text, retrieve
+    from ..server.model.answers import answer, record_text, retrieve
 
     rows = []
     for case in tqdm(knowledge_cases(index, args), desc="knowledge", file=sys.stderr):
@@ -543,12 +542,10 @@ class FreshContext:
 
 
 def make_backends(systems: list[str], args) -> dict:
-    from ..server.backends import FakeBackend, LlamaCppBackend
-    from ..server.model_files import ensure_default_model, shipped_adapter_path
+    from ..server.model.backends import LlamaCppBackend
+    from ..server.model.files import ensure_default_model, shipped_adapter_path
 
     wanted = [s for s in systems if s in MODEL_SYSTEMS]
-    if args.fake:
-        return {s: FakeBackend(default="win.flip()\n# end fix") for s in wanted}
     adapter = Path(args.adapter) if args.adapter else shipped_adapter_path()
     out = {}
     base_model = ensure_default_model()
@@ -562,7 +559,8 @@ def make_backends(systems: list[str], args) -> dict:
     return out
 
 
-def main(argv: list[str] | None = None) -> dict:
+def main(argv: list[str] | None = None, backends: dict | None = None) -> dict:
+    """`backends` (system name -> backend) replaces the real models: the harness's own tests pass a fake."""
     from ..kb.index import index_from_source
     from ..kb.locate import find_psychopy
     from ..kb.store import open_or_build
@@ -574,7 +572,8 @@ def main(argv: list[str] | None = None) -> dict:
     install = find_psychopy()
     index = index_from_source(install)
     kb = open_or_build(install, Path(args.kb_dir) if args.kb_dir else None) if "knowledge" in jobs else None
-    backends = make_backends(systems, args)
+    fake = backends is not None
+    backends = backends if fake else make_backends(systems, args)
     rows: list[dict] = []
     if "generation" in jobs:
         rows += generation_job([s for s in systems if s in MODEL_SYSTEMS], backends, index, install, args)
@@ -587,9 +586,9 @@ def main(argv: list[str] | None = None) -> dict:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     names = charts(summary, out)
-    adapter = "fake" if args.fake else str(Path(args.adapter).name if args.adapter else "shipped")
+    adapter = "fake" if fake else str(Path(args.adapter).name if args.adapter else "shipped")
     meta = {"date": time.strftime("%Y-%m-%d"), "seconds": time.perf_counter() - started, "device": "CPU",
-            "model": "fake" if args.fake else "Gemma 3 270M Q4_K_M (embedded)", "adapter": adapter}
+            "model": "fake" if fake else "Gemma 3 270M Q4_K_M (embedded)", "adapter": adapter}
     (out / "results.json").write_text(json.dumps({"meta": meta, "summary": summary, "rows": rows}, indent=1,
                                                  default=str))
     (out / "REPORT.md").write_text(report(summary, rows, meta, names))

@@ -47,7 +47,7 @@ class ExportArguments:
 def _base_gguf(path: str) -> Path:
     if path:
         return Path(path)
-    from ..server.model_files import ensure_default_model
+    from ..server.model.files import ensure_default_model
 
     return ensure_default_model()
 

@@ -72,7 +72,7 @@ CONFIGS = {
 
 
 def default_base() -> str:
-    from ..server.model_files import ensure_default_model
+    from ..server.model.files import ensure_default_model
 
     return str(ensure_default_model())
 
@@ -83,7 +83,7 @@ def checkpoint_from_gguf(gguf: Path, cache: Path | None = None) -> Path:
 
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from ..server.model_files import cache_dir
+    from ..server.model.files import cache_dir
 
     with open(gguf, "rb") as f:
         digest = hashlib.sha256(f.read(1 << 24)).hexdigest()[:12]  # the first 16 MB identify the file

@@ -1,9 +1,11 @@
 // The VS Code client: launch the server, map settings, register commands, show the status. Nothing more.
 import { execFile } from "child_process";
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import {
+  DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions,
+} from "vscode-languageclient/node";
 import { COMMANDS, answerMarkdown, askArgs, explainArgs, runArgs } from "./commands";
-import { SECTION, initializationOptions, serverCommand, statusText } from "./settings";
+import { SECTION, doctorArgs, initializationOptions, serverCommand, statusText } from "./settings";
 
 let client: LanguageClient | undefined;
 
@@ -38,9 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", language: "python" }, { scheme: "untitled", language: "python" }],
     initializationOptions: settings(),
-    synchronize: { configurationSection: SECTION },
+    // No `synchronize.configurationSection`: it would send the whole section, client-only keys (serverPath)
+    // included, and the server would report them as unknown. The server's own keys go out below.
   };
   client = new LanguageClient("psychopyLsp", "PsychoPy LSP", serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (client && event.affectsConfiguration(SECTION)) {
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: settings() });
+    }
+  }));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   status.text = "PsychoPy: starting";
@@ -84,8 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   register("psychopyLsp.doctor", () => {
     const output = vscode.window.createOutputChannel("PsychoPy LSP doctor");
-    const doctor = server.args.length ? [...server.args, "doctor"] : ["doctor"];
-    execFile(server.command, doctor, (_err, stdout, stderr) => {
+    execFile(server.command, doctorArgs(server.args, settings()), (_err, stdout, stderr) => {
       output.append(stdout + stderr);
       output.show();
     });

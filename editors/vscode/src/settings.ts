@@ -44,3 +44,13 @@ export function statusText(status: { state?: string; model?: string }): string {
   if (status.model && status.model !== "off") parts.push(`model ${status.model}`);
   return parts.join(" · ");
 }
+
+/** `psychopy-lsp doctor` arguments for the knowledge base and interpreter the server is configured with. */
+export function doctorArgs(serverArgs: string[], options: Record<string, unknown>): string[] {
+  const args = [...serverArgs, "doctor"];
+  if (typeof options.kbDir === "string" && options.kbDir) args.push("--kb-dir", options.kbDir);
+  if (typeof options.psychopyPython === "string" && options.psychopyPython) {
+    args.push("--python", options.psychopyPython);
+  }
+  return args;
+}

@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
-const { initializationOptions, serverCommand, statusText } = require("../out/settings");
+const { doctorArgs, initializationOptions, serverCommand, statusText } = require("../out/settings");
 const { COMMANDS, answerMarkdown, askArgs, explainArgs, runArgs } = require("../out/commands");
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
@@ -54,4 +54,10 @@ test("every contributed command is registered by the extension and maps to a kno
     assert.ok(source.includes(`register("${command}"`), `${command} is not registered`);
     assert.ok(command in COMMANDS, `${command} has no entry in COMMANDS`);
   }
+});
+
+test("doctor checks the knowledge base and interpreter the server is configured with", () => {
+  assert.deepStrictEqual(doctorArgs([], {}), ["doctor"]);
+  assert.deepStrictEqual(doctorArgs(["-m", "psychopy_lsp.server.cli"], { kbDir: "/kb", psychopyPython: "/py" }),
+    ["-m", "psychopy_lsp.server.cli", "doctor", "--kb-dir", "/kb", "--python", "/py"]);
 });

@@ -23,8 +23,8 @@ function M.check()
     return
   end
   health.ok("server: " .. vim.fn.exepath(cmd[1]))
-  local doctor = vim.deepcopy(cmd)
-  vim.list_extend(doctor, { "doctor", "--json" })
+  -- the knowledge base and interpreter the server is configured with, not the defaults
+  local doctor = require("psychopy_lsp").doctor_cmd({ "--json" })
   local out = vim.system(doctor, { text = true }):wait(120000)
   local ok, report = pcall(vim.json.decode, out.stdout or "")
   if not ok or type(report) ~= "table" then

@@ -108,10 +108,25 @@ function M.explain(line1, line2)
   show_answer("psychopy.explain", { args })
 end
 
-function M.doctor()
-  local cmd = vim.deepcopy(M.config.cmd)
+--- `psychopy-lsp doctor` for the knowledge base and interpreter the server is configured with.
+---@param extra? string[] more arguments (e.g. { "--json" })
+function M.doctor_cmd(extra)
+  local config = M.config or {}
+  local cmd = vim.deepcopy(config.cmd or { "psychopy-lsp" })
   table.insert(cmd, "doctor")
-  vim.system(cmd, { text = true }, function(out)
+  vim.list_extend(cmd, extra or {})
+  local settings = config.settings or {}
+  if settings.kbDir and settings.kbDir ~= "" then
+    vim.list_extend(cmd, { "--kb-dir", settings.kbDir })
+  end
+  if settings.psychopyPython and settings.psychopyPython ~= "" then
+    vim.list_extend(cmd, { "--python", settings.psychopyPython })
+  end
+  return cmd
+end
+
+function M.doctor()
+  vim.system(M.doctor_cmd(), { text = true }, function(out)
     vim.schedule(function()
       show("psychopy-lsp doctor", (out.stdout or "") .. (out.stderr or ""))
     end)

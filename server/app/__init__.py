@@ -1,0 +1,1 @@
+"""The server object: lifecycle, background loads (knowledge base, model), progress."""

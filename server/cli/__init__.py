@@ -1,0 +1,281 @@
+"""The `psychopy-lsp` command: the stdio language server by default, plus doctor, kb, model and demo commands.
+
+    psychopy-lsp                       # language server over stdio (what editors launch)
+    psychopy-lsp --tcp 127.0.0.1:2087  # language server over TCP
+    psychopy-lsp doctor [--json]
+    psychopy-lsp kb build [--force] [--python PY] [--kb-dir DIR]
+    psychopy-lsp kb show visual.TextStim [--json]
+    psychopy-lsp kb search "how do I measure reaction times" [--json] [-k 5]
+    psychopy-lsp model prepare
+    psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--json]
+    psychopy-lsp demo [FILE]           # a real LSP session against a sample experiment
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import __version__
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=f"kb {stage}", unit="rec" if stage == "embed" else "step",
+                                     file=sys.stderr, leave=True)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return progress
+
+
+def _install(args):
+    from ...kb.locate import PsychopyNotFound, find_psychopy
+
+    try:
+        return find_psychopy(args.python or None)
+    except PsychopyNotFound as exc:
+        sys.exit(f"psychopy-lsp: {exc}")
+
+
+def _kb_root(args) -> Path | None:
+    return Path(args.kb_dir) if getattr(args, "kb_dir", None) else None
+
+
+def _open_kb(args):
+    from ...kb.store import KBError, KnowledgeBase, default_root, index_dir, read_meta
+
+    install = _install(args)
+    path = index_dir(_kb_root(args) or default_root(), install.version)
+    if read_meta(path) is None:
+        sys.exit(f"psychopy-lsp: no knowledge base for psychopy {install.version} at {path}: "
+                 "run `psychopy-lsp kb build`")
+    try:
+        return KnowledgeBase(path)
+    except KBError as exc:
+        sys.exit(f"psychopy-lsp: {exc}")
+
+
+def cmd_kb_build(args) -> int:
+    from ...kb.store import build, read_meta
+
+    install = _install(args)
+    path = build(install, _kb_root(args), force=args.force, progress=_progress_bar())
+    meta = read_meta(path)
+    rows = ", ".join(f"{k} {v}" for k, v in meta["rows"].items())
+    print(f"knowledge base for psychopy {install.version}: {path} ({rows}; built in {meta['build_seconds']} s)")
+    return 0
+
+
+def format_record(record) -> str:
+    lines = [f"{record.display_name}{record.signature}", f"  {record.kind} {record.symbol}"]
+    if record.aliases:
+        lines.append(f"  aliases: {', '.join(record.aliases)}")
+    if record.plugin:
+        lines.append(f"  plugin: {record.plugin}  (pip install {record.plugin})")
+    if record.path:
+        lines.append(f"  source: {record.path}:{record.line}")
+    if record.summary:
+        lines += ["", f"  {record.summary}"]
+    if record.params:
+        lines += ["", f"  Parameters ({len(record.params)}):"]
+        for p in record.params:
+            default = "" if p.default is None else f" = {p.default}"
+            origin = f"  [from {p.doc_from}]" if p.doc_from and not p.doc_from.startswith(record.symbol) else ""
+            doc = p.doc if len(p.doc) <= 160 else p.doc[:157] + "..."
+            lines.append(f"    {p.name}{default}: {doc or '(undocumented)'}{origin}")
+    if record.members:
+        names = ", ".join(m.name for m in record.members)
+        lines += ["", f"  Members ({len(record.members)}): {names}"]
+    return "\n".join(lines)
+
+
+def cmd_kb_show(args) -> int:
+    kb = _open_kb(args)
+    record = kb.lookup(args.symbol)
+    if record is None:
+        hits = kb.search(args.symbol, k=5, source="api")
+        hint = ", ".join(r.display_name for r, _ in hits)
+        print(f"no PsychoPy symbol named {args.symbol!r}" + (f"; did you mean: {hint}" if hint else ""),
+              file=sys.stderr)
+        return 1
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps(asdict(record), indent=2))
+    else:
+        print(format_record(record))
+    return 0
+
+
+def cmd_kb_search(args) -> int:
+    kb = _open_kb(args)
+    hits = kb.search(args.query, k=args.k)
+    if args.json:
+        print(json.dumps([{"symbol": r.symbol, "kind": r.kind, "source": r.source, "name": r.display_name,
+                           "summary": r.summary, "path": r.path, "line": r.line, "score": s} for r, s in hits],
+                         indent=2))
+        return 0
+    for i, (record, score) in enumerate(hits, 1):
+        print(f"{i}. [{record.source}] {record.display_name if record.source == 'api' else record.symbol}"
+              f"  ({score:.3f})\n   {record.summary[:150]}")
+    return 0
+
+
+def cmd_doctor(args) -> int:
+    from .doctor import format_text, report, run_checks
+    from ..settings import Settings
+
+    settings = Settings(kb_dir=args.kb_dir or "", psychopy_python=args.python or "")
+    checks = run_checks(settings)
+    result = report(checks)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_text(checks))
+    if not result["ok"]:
+        failed = [c for c in checks if c.status == "fail"]
+        print("psychopy-lsp doctor: " + " ".join(f"{c.name}: {c.fix}" for c in failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_model_prepare(args) -> int:
+    from ..model.files import ModelFileError, ensure_default_model
+
+    try:
+        path = ensure_default_model()
+    except ModelFileError as exc:
+        print(f"psychopy-lsp: {exc}", file=sys.stderr)
+        return 1
+    print(f"default model ready: {path} ({path.stat().st_size / 2**20:.0f} MiB)")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+
+    return run_demo(args)
+
+
+def cmd_run(args) -> int:
+    from ..analysis.positions import LineIndex
+    from ..sandbox.runner import run_script, to_diagnostics
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"psychopy-lsp: no such file: {path}", file=sys.stderr)
+        return 2
+    python = args.python or _install(args).python
+    result = run_script(path, python, args.timeout, args.headless)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        where = "headless (Xvfb)" if result.headless else "on the display"
+        print(f"{path}: {result.status} after {result.duration_s:.1f} s, {where}")
+        for d in to_diagnostics(result, LineIndex(path.read_text(encoding="utf-8", errors="replace")), None):
+            print(f"{path}:{d.range.start.line + 1}:{d.range.start.character + 1}: error [{d.source}] {d.message}")
+    return 0 if result.status in ("ok", "exit") else 1
+
+
+def private_stdout():
+    """A binary stream on a private copy of file descriptor 1, for the protocol alone; fd 1 itself (and
+    sys.stdout) then point at stderr.
+
+    Why: anything else that writes to stdout corrupts the JSON-RPC stream, and llama-cpp-python's model loader
+    goes further: it dup2's /dev/null over fds 1 and 2 while the model loads (`suppress_stdout_stderr`), which
+    silently swallowed every message the event loop sent meanwhile (the knowledge base's "ready" and the
+    diagnostics computed with it). With the protocol on its own descriptor both are harmless.
+    """
+    import os
+
+    sys.stdout.flush()
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(protocol_fd, "wb", buffering=0)
+
+
+def cmd_serve(args) -> int:
+    from ..app.server import make_server
+
+    server = make_server()
+    if args.tcp:
+        host, _, port = args.tcp.rpartition(":")
+        server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        server.start_io(sys.stdin.buffer, private_stdout())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="psychopy-lsp", description="PsychoPy language server and tools.")
+    parser.add_argument("--version", action="version", version=f"psychopy-lsp {__version__}")
+    parser.add_argument("--tcp", metavar="HOST:PORT", help="serve over TCP instead of stdio")
+    parser.add_argument("--stdio", action="store_true", help="serve over stdio (the default)")
+    sub = parser.add_subparsers(dest="command")
+
+    def common(p):
+        p.add_argument("--python", help="interpreter whose psychopy to use (default: this one)")
+        p.add_argument("--kb-dir", help="knowledge base folder (default: the user cache folder)")
+
+    p = sub.add_parser("doctor", help="check the installation")
+    p.add_argument("--json", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_doctor)
+
+    kb = sub.add_parser("kb", help="knowledge base commands").add_subparsers(dest="kb_command", required=True)
+    p = kb.add_parser("build", help="build the index for the chosen psychopy")
+    p.add_argument("--force", action="store_true", help="rebuild even if a complete index exists")
+    common(p)
+    p.set_defaults(func=cmd_kb_build)
+    p = kb.add_parser("show", help="show one API record, e.g. visual.TextStim")
+    p.add_argument("symbol")
+    p.add_argument("--json", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_kb_show)
+    p = kb.add_parser("search", help="hybrid search over API docs, demos and alerts")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_kb_search)
+
+    model = sub.add_parser("model", help="model files").add_subparsers(dest="model_command", required=True)
+    p = model.add_parser("prepare", help="assemble the embedded default model into the cache folder")
+    p.set_defaults(func=cmd_model_prepare)
+
+    p = sub.add_parser("demo", help="run a real LSP session against a sample experiment and print what an "
+                                    "editor would show")
+    p.add_argument("file", nargs="?", help="experiment script (default: the bundled sample)")
+    common(p)
+    p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("run", help="run a script in the sandbox (headless when there is no display) and map "
+                                   "its traceback onto your lines")
+    p.add_argument("file")
+    p.add_argument("--timeout", type=float, default=20.0, help="time budget in seconds (default 20)")
+    p.add_argument("--headless", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--python", help="interpreter whose psychopy runs the script (default: this one)")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("serve", help="run the language server (the default)")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "func", None) is None:
+        return cmd_serve(args)
+    return args.func(args)

@@ -1,0 +1,211 @@
+"""`psychopy-lsp demo`: a real LSP session over stdio against a sample experiment, printing what an editor shows.
+
+The client here is pygls's LanguageClient talking to a `psychopy-lsp` subprocess, exactly as VS Code or Neovim
+would: initialize (with work-done progress), open the document, wait for diagnostics, hover, complete, ask for
+a quick fix, apply it, and wait for the diagnostic to go away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from collections import deque
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "stroop.py"
+KB_TIMEOUT_S = 120  # the API index is ready seconds after start; the search index may take a minute more
+
+
+def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
+    """Apply TextEdits (UTF-16 positions) to text, last first so earlier offsets stay valid."""
+    from ..analysis.positions import LineIndex
+
+    lines = LineIndex(text)
+    starts = [0]
+    for line in lines.lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(pos: lsp.Position) -> int:
+        return starts[min(pos.line, len(lines.lines))] + lines.char_col(pos.line, pos.character)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+def position_of(text: str, needle: str, after: int = 0) -> lsp.Position:
+    """LSP position (UTF-16 columns) of `needle` in `text`, plus `after` characters."""
+    index = text.index(needle) + after
+    line = text.count("\n", 0, index)
+    line_start = text.rfind("\n", 0, index) + 1
+    return lsp.Position(line=line, character=len(text[line_start:index].encode("utf-16-le")) // 2)
+
+
+class DemoClient(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("psychopy-lsp-demo", "1")
+        self.diagnostics: dict[str, list[lsp.PublishDiagnosticsParams]] = {}
+        self.diag_event = asyncio.Event()
+        self.status: dict = {}
+        self.index_ready = asyncio.Event()
+        self.published_before_index: dict[str, int] = {}
+        self.search_ready = asyncio.Event()
+
+
+async def session(path: Path, kb_dir: str | None, python: str | None, out=print) -> int:
+    client = DemoClient()
+
+    @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
+        client.diagnostics.setdefault(params.uri, []).append(params)
+        client.diag_event.set()
+
+    @client.feature(lsp.WINDOW_WORK_DONE_PROGRESS_CREATE)
+    def on_progress_create(params: lsp.WorkDoneProgressCreateParams) -> None:
+        return None
+
+    last_report = [0.0]
+
+    @client.feature(lsp.PROGRESS)
+    def on_progress(params: lsp.ProgressParams) -> None:
+        value = params.value
+        kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", "")
+        message = value.get("message") if isinstance(value, dict) else getattr(value, "message", "")
+        now = time.monotonic()
+        if kind != "report" or now - last_report[0] > 5:
+            last_report[0] = now
+            out(f"  [progress] {kind}: {message or ''}")
+
+    @client.feature("psychopy/status")
+    def on_status(params) -> None:
+        # pygls hands custom notifications over as namedtuples
+        status = params if isinstance(params, dict) else params._asdict()
+        client.status = status
+        out(f"  [status] {status.get('state')} {status.get('detail') or ''}".rstrip())
+        if (status.get("index") or status.get("state") == "error") and not client.index_ready.is_set():
+            # publications so far were computed without the API (syntax errors only); the server republishes
+            # after this notification. Marked here, in notification order, not when the waiting task resumes.
+            client.published_before_index = {u: len(p) for u, p in client.diagnostics.items()}
+            client.index_ready.set()
+        if status.get("state") in ("ready", "error"):
+            client.search_ready.set()
+
+    @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+    def on_message(params: lsp.ShowMessageParams) -> None:
+        out(f"  [message] {params.message}")
+
+    await client.start_io(sys.executable, "-m", "psychopy_lsp.server.cli")
+    # pygls gives the server a stderr pipe and never reads it: a server that logs more than the pipe holds
+    # (64 KB) would block. Drain it, as an editor does into its log.
+    stderr_tail: deque[bytes] = deque(maxlen=10)
+
+    async def drain() -> None:
+        while line := await client._server.stderr.readline():
+            stderr_tail.append(line)
+    drainer = asyncio.ensure_future(drain())
+    options = {}
+    if kb_dir:
+        options["kbDir"] = kb_dir
+    if python:
+        options["psychopyPython"] = python
+    caps = lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True))
+    result = await client.initialize_async(lsp.InitializeParams(
+        process_id=None, capabilities=caps, initialization_options=options, root_uri=path.parent.as_uri()))
+    out(f"== initialized {result.server_info.name} {result.server_info.version}")
+    client.initialized(lsp.InitializedParams())
+
+    uri = path.resolve().as_uri()
+    text = path.read_text(encoding="utf-8")
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
+
+    async def diagnostics_for(version: int, after: int = 0) -> list[lsp.Diagnostic]:
+        deadline = time.monotonic() + KB_TIMEOUT_S
+        while time.monotonic() < deadline:
+            for published in reversed(client.diagnostics.get(uri, [])[after:]):
+                if published.version == version:
+                    return published.diagnostics
+            client.diag_event.clear()
+            try:
+                await asyncio.wait_for(client.diag_event.wait(), timeout=deadline - time.monotonic())
+            except asyncio.TimeoutError:
+                break
+        log = b"".join(stderr_tail).decode("utf-8", "replace")
+        raise TimeoutError(f"no diagnostics from the server; its last log lines:\n{log}")
+
+    out(f"== opened {path.name}; waiting for the PsychoPy API (the knowledge base builds on first start)")
+    await asyncio.wait_for(client.index_ready.wait(), KB_TIMEOUT_S)
+    diagnostics = await diagnostics_for(1, after=client.published_before_index.get(uri, 0))
+    out(f"== diagnostics ({len(diagnostics)})")
+    for d in diagnostics:
+        sev = "error" if d.severity == lsp.DiagnosticSeverity.Error else "warning"
+        out(f"  {path.name}:{d.range.start.line + 1}:{d.range.start.character + 1}: {sev} [{d.code}] {d.message}")
+
+    for needle, after, label in [("visual.TextStim(win, text=\"\"", 8, "TextStim"),
+                                 ("colour=", 1, "the keyword `colour`"),
+                                 ("height=60", 1, "the keyword `height`")]:
+        pos = position_of(text, needle, after)
+        result = await client.text_document_hover_async(lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos))
+        out(f"== hover over {label} (line {pos.line + 1})")
+        body = result.contents.value if result else "(nothing)"
+        for line in body.splitlines()[:14]:
+            out(f"  | {line[:160]}")
+
+    pos = position_of(text, "visual.TextStim(win, text=\"+\", ", len("visual.TextStim(win, text=\"+\", "))
+    result = await client.text_document_completion_async(lsp.CompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos))
+    items = result.items if isinstance(result, lsp.CompletionList) else (result or [])
+    out(f"== completion inside TextStim(...) (line {pos.line + 1}): {len(items)} keyword arguments")
+    for item in items[:8]:
+        out(f"  {item.label:<14} {item.detail or ''}")
+
+    version = 1
+    for _ in range(3):
+        # diagnostics are re-read after each fix: a fix is only offered for the version it was computed on
+        fixable = [d for d in diagnostics if isinstance(d.data, dict) and d.data.get("fixable")]
+        if not fixable:
+            break
+        target = fixable[0]
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=target.range,
+            context=lsp.CodeActionContext(diagnostics=[target])))
+        if not actions:
+            out(f"== no quick fix offered for [{target.code}]")
+            break
+        action = actions[0]
+        edits = action.edit.document_changes[0].edits
+        new_text = apply_edits(text, edits)
+        changed = [(i + 1, a, b) for i, (a, b) in enumerate(zip(text.splitlines(), new_text.splitlines())) if a != b]
+        out(f"== quick fix for [{target.code}] line {target.range.start.line + 1}: {action.title}")
+        for lineno, before, after in changed[:2]:
+            out(f"  - {lineno}: {before.strip()}")
+            out(f"  + {lineno}: {after.strip()}")
+        text, version = new_text, version + 1
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+        after = await diagnostics_for(version)
+        still = [d for d in after if d.code == target.code and d.range.start.line == target.range.start.line]
+        out(f"  diagnostics now {len(after)} (was {len(diagnostics)}); [{target.code}] on that line "
+            f"{'is still there' if still else 'is gone'}")
+        diagnostics = after
+
+    if client.status.get("state") == "building":
+        out("== waiting for the search index to finish (first start only)")
+        await asyncio.wait_for(client.search_ready.wait(), 900)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    drainer.cancel()
+    out("== done")
+    return 0
+
+
+def run_demo(args) -> int:
+    path = Path(args.file) if getattr(args, "file", None) else SAMPLE
+    return asyncio.run(session(path, getattr(args, "kb_dir", None), getattr(args, "python", None)))

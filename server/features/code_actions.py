@@ -1,0 +1,88 @@
+"""textDocument/codeAction for one snapshot: deterministic quick fixes, and the (unresolved) model fix actions.
+
+A fix is offered only for the document version its diagnostic was computed on, as a versioned TextDocumentEdit
+(so a client with newer text rejects it), only after it was verified (features/edits.py), and every edit lies
+inside the diagnostic's own range: the fix never touches text the diagnostic does not cover.
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types as lsp
+
+from ..documents import Snapshot
+from .diagnostics import SOURCE, to_range
+from .edits import verified
+
+MODEL_FIX_TITLE = "Fix with the PsychoPy model"
+
+
+def _inside(inner: lsp.Range, outer: lsp.Range) -> bool:
+    def key(p: lsp.Position) -> tuple[int, int]:
+        return p.line, p.character
+    return key(outer.start) <= key(inner.start) and key(inner.end) <= key(outer.end)
+
+
+def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    return (a.start.line, a.start.character) <= (b.end.line, b.end.character) and \
+        (b.start.line, b.start.character) <= (a.end.line, a.end.character)
+
+
+def _wants_quickfix(params: lsp.CodeActionParams) -> bool:
+    only = params.context.only
+    return not only or any(str(kind).startswith("quickfix") for kind in only)
+
+
+def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    actions: list[lsp.CodeAction] = []
+    if not _wants_quickfix(params):
+        return actions
+    lines, newline = snapshot.lines, snapshot.newline
+    wanted = params.context.diagnostics or []
+    for i, finding in enumerate(snapshot.findings()):
+        if finding.fix is None:
+            continue
+        rng = to_range(lines, finding.span)
+        matching = [d for d in wanted if d.source == SOURCE and d.code == finding.code and d.range == rng]
+        if wanted and not matching:
+            continue
+        if not wanted and not _overlaps(rng, params.range):
+            continue
+        if any(isinstance(d.data, dict) and d.data.get("version") not in (None, snapshot.version) for d in matching):
+            continue  # the diagnostic was computed on another version of the text
+        edits = [lsp.TextEdit(range=to_range(lines, span), new_text=text.replace("\n", newline))
+                 for span, text in finding.fix.edits]
+        if not all(_inside(e.range, rng) for e in edits) or not verified(snapshot, i):
+            continue
+        actions.append(lsp.CodeAction(
+            title=finding.fix.title,
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=matching or None,
+            is_preferred=finding.fix.preferred,
+            edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snapshot.uri, version=snapshot.version),
+                edits=edits)]),
+        ))
+    return actions
+
+
+def model_fix_actions(snapshot: Snapshot, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    """One unresolved "Fix with the PsychoPy model" per diagnostic in the request's context (static or from a
+    run); listing is instant, the action carries only data, and resolving it runs the model."""
+    if not _wants_quickfix(params):
+        return []
+    actions = []
+    for diagnostic in params.context.diagnostics or []:
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        if data.get("version") not in (None, snapshot.version):
+            continue  # computed on another version of the text: no fix for it
+        code = diagnostic.code if diagnostic.code is not None else ""
+        actions.append(lsp.CodeAction(
+            title=f"{MODEL_FIX_TITLE}: {code}".rstrip(": ") if code else MODEL_FIX_TITLE,
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic],
+            is_preferred=False,  # a deterministic fix, when there is one, stays the preferred action
+            data={"psychopyModelFix": True, "uri": snapshot.uri, "version": snapshot.version,
+                  "generation": snapshot.generation,
+                  "line": diagnostic.range.start.line, "message": diagnostic.message, "code": code,
+                  "source": diagnostic.source or ""}))
+    return actions

@@ -1,0 +1,71 @@
+"""Deterministic fixes as text edits, and their verification before anything is offered.
+
+A fix's edits are in ast coordinates; here they become string offsets in the snapshot's text (its own line
+endings kept: a line break in an edit is written as the document writes them). A fix is offered only when the
+edited document still parses (or fails exactly as before), the checker no longer reports the finding, and it
+reports nothing it did not report before.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+
+from ..analysis import Analysis
+from ..analysis.positions import byte_to_char
+from ..checks import Finding, Fix, check
+from ..documents import Snapshot
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def apply_fix(text: str, fix: Fix, newline: str = "\n") -> str:
+    """`text` with the fix's edits applied (ast spans: 1-based line, UTF-8 byte column)."""
+    starts = _line_starts(text)
+    lines = text.split("\n")
+
+    def offset(line1: int, byte_col: int) -> int:
+        i = min(max(line1 - 1, 0), len(lines) - 1)
+        return starts[i] + byte_to_char(lines[i], byte_col)
+
+    out = text
+    for (l1, c1, l2, c2), new in sorted(fix.edits, key=lambda e: e[0], reverse=True):
+        start, end = offset(l1, c1), offset(l2, c2)
+        out = out[:start] + new.replace("\n", newline) + out[end:]
+    return out
+
+
+def _syntax_error(text: str) -> str | None:
+    try:
+        ast.parse(text)
+    except SyntaxError as exc:
+        return exc.msg
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return str(exc)
+    return None
+
+
+def verify_fix(snapshot: Snapshot, finding: Finding) -> bool:
+    """Whether applying `finding.fix` removes the finding and adds nothing (parse error or finding)."""
+    if finding.fix is None:
+        return False
+    new_text = apply_fix(snapshot.text, finding.fix, snapshot.newline)
+    if new_text == snapshot.text or _syntax_error(new_text) != _syntax_error(snapshot.text):
+        return False
+    before = Counter((f.code, f.message) for f in snapshot.findings())
+    after = Counter((f.code, f.message) for f in check(Analysis(new_text, snapshot.index)))
+    fixed = (finding.code, finding.message)
+    if after[fixed] >= before[fixed]:
+        return False
+    return not (after - before)
+
+
+def verified(snapshot: Snapshot, i: int) -> bool:
+    """verify_fix for the snapshot's i-th finding, computed once per snapshot."""
+    return snapshot.derived(f"fix-verified:{i}", lambda: verify_fix(snapshot, snapshot.findings()[i]))

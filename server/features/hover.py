@@ -1,0 +1,118 @@
+"""textDocument/hover: PsychoPy docs for the symbol under the cursor, from the knowledge base.
+
+Classes, functions, methods (generated setX/getX too), module names in imports, attributes such as `stim.pos`,
+and keyword arguments inside calls (`TextStim(win, colour=...)` shows the parameter's own doc, inherited ones
+included).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from lsprotocol import types as lsp
+
+from ...kb.records import Param, Record
+from ..analysis import Analysis
+from ..documents import Snapshot
+
+
+@dataclass
+class Target:
+    record: Record
+    param: Param | None
+    span: tuple[int, int, int, int]  # ast coordinates: line1, byte col start, line1, byte col end
+
+
+def find_target(analysis: Analysis, line1: int, byte_col: int) -> Target | None:
+    nodes = analysis.node_at(line1, byte_col)
+    index = analysis.index
+    for node in reversed(nodes):
+        if isinstance(node, ast.Call):
+            for kw in node.keywords:
+                if kw.arg and kw.lineno == line1 and kw.col_offset <= byte_col <= kw.col_offset + len(kw.arg):
+                    callee = analysis.infer(node.func)
+                    record = index.lookup(callee.symbol) if callee else None
+                    if record is None:
+                        return None
+                    param = record.param(kw.arg)
+                    return Target(record, param, (line1, kw.col_offset, line1, kw.col_offset + len(kw.arg)))
+        if isinstance(node, ast.Attribute):
+            attr_start = node.end_col_offset - len(node.attr)
+            if node.end_lineno == line1 and attr_start <= byte_col <= node.end_col_offset:
+                value = analysis.attribute_of(analysis.infer(node.value), node.attr)
+                record = index.lookup(value.symbol) if value else None
+                if record is not None:
+                    return Target(record, None, (line1, attr_start, line1, node.end_col_offset))
+                return None
+        if isinstance(node, ast.Name):
+            value = analysis.infer(node)
+            record = index.lookup(value.symbol) if value and value.kind != "external" else None
+            if record is not None:
+                return Target(record, None, (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
+            return None
+        if isinstance(node, ast.alias):
+            parent = next((n for n in reversed(nodes) if isinstance(n, (ast.Import, ast.ImportFrom))), None)
+            if isinstance(parent, ast.ImportFrom) and parent.module:
+                symbol = f"{parent.module}.{node.name}"
+            else:
+                symbol = node.name
+            record = index.lookup(symbol)
+            if record is not None:
+                return Target(record, None, (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
+            return None
+        if isinstance(node, ast.ImportFrom) and node.module and node.lineno == line1:
+            record = index.lookup(node.module)
+            if record is not None:
+                return Target(record, None, (node.lineno, node.col_offset, node.lineno, node.col_offset))
+    return None
+
+
+def render(record: Record, param: Param | None = None) -> str:
+    """Markdown for one record: the real signature, summary, the parameter's own doc, module, plugin note."""
+    if record.kind in ("class", "function", "method"):
+        head = f"({record.kind}) {record.display_name}{record.signature}"
+    elif record.kind == "module":
+        head = f"(module) {record.symbol}"
+    else:
+        head = f"({record.kind}) {record.display_name}"
+    parts = [f"```python\n{head}\n```"]
+    if record.plugin:
+        parts.append(f"**Moved to a plugin:** install `{record.plugin}` (`pip install {record.plugin}`) to use "
+                     f"`{record.name}`.")
+    if param is not None:
+        default = "" if param.default is None else f" = `{param.default}`"
+        required = " *(required)*" if param.required else ""
+        inherited = ""
+        if param.doc_from and not param.doc_from.startswith(record.symbol):
+            inherited = f"\n\n*documented on* `{param.doc_from.replace('psychopy.', '', 1)}`"
+        parts.append(f"**Parameter** `{param.name}`{default}{required}: {param.doc or '*(undocumented)*'}"
+                     f"{inherited}")
+    if record.summary:
+        parts.append(record.summary)
+    if param is None and record.doc and record.doc.strip() != record.summary:
+        body = record.doc.strip()
+        if body.startswith(record.summary[:40]):
+            body = body[len(record.summary):].strip() if len(body) > len(record.summary) else ""
+        if body:
+            parts.append(body[:1500] + ("…" if len(body) > 1500 else ""))
+    where = f"*module* `{record.module}`" if record.module and record.kind != "module" else ""
+    if record.path:
+        where += f"{' · ' if where else ''}`{record.path}:{record.line}` · psychopy {record.psychopy_version}"
+    if where:
+        parts.append(where)
+    return "\n\n".join(parts)
+
+
+def hover(snapshot: Snapshot, position: lsp.Position) -> lsp.Hover | None:
+    lines = snapshot.lines
+    line1 = position.line + 1
+    byte_col = lines.byte_col(position.line, position.character)
+    target = find_target(snapshot.analysis, line1, byte_col)
+    if target is None:
+        return None
+    l1, c1, l2, c2 = target.span
+    start = lsp.Position(*lines.lsp(l1, c1))
+    end = lsp.Position(*lines.lsp(l2, c2))
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=render(target.record, target.param)),
+                     range=lsp.Range(start=start, end=end))

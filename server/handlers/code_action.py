@@ -1,0 +1,20 @@
+"""textDocument/codeAction: deterministic quick fixes first (computed once per snapshot, verified), then
+"Fix with the PsychoPy model" for each diagnostic (the model runs only on resolve)."""
+
+from __future__ import annotations
+
+from lsprotocol import types as lsp
+
+from ..features.code_actions import model_fix_actions, quick_fixes
+
+OPTIONS = lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix], resolve_provider=True)
+
+
+def on_code_action(ls, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    snap = ls.snapshot(params.text_document.uri)
+    if snap is None:
+        return None
+    actions = quick_fixes(snap, params)
+    if ls.settings.model_fixes and ls.settings.model_backend != "off":
+        actions += model_fix_actions(snap, params)
+    return actions

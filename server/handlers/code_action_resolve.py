@@ -1,0 +1,69 @@
+"""codeAction/resolve for "Fix with the PsychoPy model": runs the model on its worker and returns either a verified,
+versioned edit of the region or the action without an edit plus a message saying why no verified fix was made."""
+
+from __future__ import annotations
+
+import threading
+
+from lsprotocol import types as lsp
+
+from ..model.backends import BackendError, Cancelled
+from ..model.context import checker_findings, region_api_lines
+from ..model.fix import model_fix, region_for
+
+
+def _refuse(ls, action: lsp.CodeAction, reason: str) -> lsp.CodeAction:
+    action.data = {**(action.data or {}), "refused": reason}
+    action.disabled = lsp.CodeActionDisabled(reason=reason)
+    ls.show(f"could not produce a verified fix: {reason}", lsp.MessageType.Info)
+    return action
+
+
+async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
+    data = action.data if isinstance(action.data, dict) else {}
+    if not data.get("psychopyModelFix"):
+        return action
+    uri = data.get("uri")
+    snap = ls.snapshot(uri)
+    if snap is None:
+        return _refuse(ls, action, f"the document {uri} is not open")
+    if data.get("generation", snap.generation) != snap.generation or \
+            data.get("version", snap.version) != snap.version:
+        return _refuse(ls, action, "the document changed since the diagnostic; ask again")
+    backend = await ls.get_backend()
+    if backend is None:
+        return _refuse(ls, action, ls.backend_error or "the model is off")
+    line = int(data.get("line") or 0)
+    lines = snap.lines.lines
+    source = "\n".join(lines)  # the model and its verifier see LF; the edit is written with the file's endings
+    region = region_for(source, line)
+    api_lines = region_api_lines(snap.analysis, region.start, region.end)
+    cancel = threading.Event()
+    if not ls.docs.track(uri, cancel):
+        return _refuse(ls, action, "the document was closed")
+    try:
+        outcome = await ls.worker.run(lambda: model_fix(
+            source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
+            checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region), cancel)
+    except Cancelled:
+        return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
+    except BackendError as exc:
+        return _refuse(ls, action, str(exc))
+    finally:
+        ls.docs.untrack(uri, cancel)
+    if not ls.docs.is_current(snap):
+        return _refuse(ls, action, "the document changed while the model worked; ask again")
+    if not outcome.ok:
+        return _refuse(ls, action, outcome.reason)
+    region = outcome.region
+    last = region.end - 1
+    end = lsp.Position(line=region.end, character=0) if region.end < len(lines) else \
+        lsp.Position(line=last, character=snap.lines.client_col(last, len(snap.lines.line(last))))
+    newline = snap.newline
+    new_text = outcome.new_text.replace("\n", newline) + (newline if region.end < len(lines) else "")
+    action.edit = lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+        text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=snap.version),
+        edits=[lsp.TextEdit(range=lsp.Range(start=lsp.Position(line=region.start, character=0), end=end),
+                            new_text=new_text)])])
+    action.data = {**data, "verified": outcome.reason, "region": [region.start, region.end]}
+    return action

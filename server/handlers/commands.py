@@ -1,0 +1,121 @@
+"""workspace/executeCommand: `psychopy.ask`, `psychopy.explain`, `psychopy.runScript`,
+`psychopy.rebuildKnowledgeBase`. Each takes what it needs (the snapshot, the index, the settings) when it starts;
+retrieval runs in a worker thread, generation on the model's worker."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+
+from ..model.answers import Answer, answer, retrieve
+from ..model.backends import BackendError, Cancelled
+from ..model.prompts import explain_question
+from ..app.progress import progress
+
+
+def _nothing(note: str, question: str = "") -> dict:
+    """A result with no answer and no records, only the reason."""
+    return Answer(question=question, answer=None, note=note).to_dict()
+
+
+def first_arg(args) -> object:
+    """Clients send `arguments: [x]`; pygls hands the handler either x or [x]."""
+    while isinstance(args, (list, tuple)) and len(args) == 1:
+        args = args[0]
+    return args[0] if isinstance(args, (list, tuple)) and args else args
+
+
+async def _answer(ls, question: str, symbols: list[str]) -> dict:
+    kb, index, max_tokens = ls.kb, ls.index, max(ls.settings.max_tokens, 200)
+    backend = await ls.get_backend() if ls.settings.model_backend != "off" else None
+    records = await asyncio.to_thread(retrieve, kb, index, question, symbols)
+    if backend is None:
+        return answer(question, records, None).to_dict()
+    cancel = threading.Event()
+    try:
+        result = await ls.worker.run(lambda: answer(question, records, backend, max_tokens, cancel), cancel)
+    except Cancelled:
+        return _nothing("cancelled", question)
+    except BackendError as exc:
+        result = answer(question, records, None)
+        result.note = f"the model failed ({exc}): these are the documentation records that match"
+    return result.to_dict()
+
+
+async def ask(ls, *args) -> dict:
+    """{question} or "question" -> {answer, sources, docs, note}."""
+    arg = first_arg(args)
+    question = arg.get("question") if isinstance(arg, dict) else arg
+    if not isinstance(question, str) or not question.strip():
+        return _nothing("ask needs a question")
+    return await _answer(ls, question.strip(), [])
+
+
+def _symbols_in(analysis, start: int, end: int) -> list[str]:
+    """PsychoPy symbols that names on 0-based lines [start, end] resolve to, in order of appearance."""
+    return list(dict.fromkeys(value.symbol for _node, value in analysis.values_on_lines(start + 1, end + 1)))
+
+
+async def explain(ls, *args) -> dict:
+    """{uri, range} or {uri, diagnostic} -> {answer, sources, docs, note}."""
+    arg = first_arg(args)
+    if not isinstance(arg, dict) or not isinstance(arg.get("uri"), str):
+        return _nothing("explain needs {uri, range} or {uri, diagnostic}")
+    snap = ls.snapshot(arg["uri"])
+    if snap is None:
+        return _nothing(f"unknown document {arg['uri']}")
+    diagnostic = arg.get("diagnostic") if isinstance(arg.get("diagnostic"), dict) else None
+    rng = (diagnostic or {}).get("range") or arg.get("range") or {}
+    try:
+        start = int(rng["start"]["line"])
+        end = int(rng["end"]["line"])
+    except (KeyError, TypeError, ValueError):
+        return _nothing("explain needs a range")
+    lines = snap.lines.lines
+    start, end = max(0, start), min(max(start, end), len(lines) - 1)
+    code = "\n".join(lines[start:end + 1])[:1500]
+    question = explain_question(code, (diagnostic or {}).get("message", ""))
+    return await _answer(ls, question, _symbols_in(snap.analysis, start, end))
+
+
+async def run_script(ls, *args) -> dict:
+    """Run the document in the sandbox; its traceback becomes diagnostics (source psychopy-run) of the version
+    that ran, kept only while that version is current."""
+    from ..sandbox.runner import run_script as run, to_diagnostics
+
+    arg = first_arg(args)
+    uri = arg.get("uri") if isinstance(arg, dict) else arg
+    snap = ls.snapshot(uri)
+    if snap is None:
+        return {"status": "error", "message": f"unknown or closed document: {uri}"}
+    python = ls.install.python if ls.install else sys.executable
+    settings = ls.settings
+    async with progress(ls, "Running the experiment", f"headless: {settings.run_headless}") as bar:
+        result = await asyncio.to_thread(run, snap.path, python, settings.run_timeout_s, settings.run_headless,
+                                         ("space",), 0.5, snap.text)
+        bar.end_message = result.status
+    state = ls.docs.state(snap.uri)
+    if state is not None and ls.docs.is_current(snap):
+        state.runtime = (snap.generation, to_diagnostics(result, snap.lines, snap.version))
+        ls.schedule_diagnostics(snap.uri, delay=0)
+    out = result.to_dict()
+    out["version"] = snap.version  # the version that ran, whatever the document is now
+    out["current"] = ls.docs.is_current(snap)
+    return out
+
+
+async def rebuild_kb(ls, *args) -> dict:
+    """Rebuild the knowledge base from the installed psychopy (work-done progress); static features keep
+    answering from the current index meanwhile."""
+    task = ls.start_kb_load(force=True)
+    try:
+        await asyncio.shield(task)
+    except asyncio.CancelledError:
+        if not task.cancelled():
+            raise
+    return {"state": ls.kb_status, "rows": ls.kb.rows() if ls.kb is not None else {}}
+
+
+COMMANDS = {"psychopy.ask": ask, "psychopy.explain": explain, "psychopy.runScript": run_script,
+            "psychopy.rebuildKnowledgeBase": rebuild_kb}

@@ -1,0 +1,1 @@
+"""The model side: backends, prompts and context, inline completion, model fixes, answers."""

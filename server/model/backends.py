@@ -1,0 +1,232 @@
+"""Model backends behind one small Protocol: `generate(prompt, max_tokens, stop, cancel) -> Iterator[str]`.
+
+- LlamaCppBackend: one in-process llama.cpp model (the embedded Gemma 3 270M GGUF by default, plus an adapter when
+  given). The Llama object is not thread-safe, so calls are serialised by a lock and meant to run off the event
+  loop. Cancellation uses llama.cpp's abort callback, which stops prompt processing within milliseconds (breaking
+  out of a token stream only acts after the whole prompt has been processed).
+- OpenAIBackend: any OpenAI-compatible server (llama.cpp server, vLLM, Ollama) over HTTP `/v1/completions` with
+  server-sent events; timeouts and a bounded number of retries before the first token; cancel closes the stream.
+
+Building the prompt (knowledge-base snippets, diagnostics) is not done here: backends only generate.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Iterator, Protocol, Sequence
+
+from .files import (ADAPTER_HINT, ModelFileError, adapter_for, check_adapter_fits, check_fits_in_memory,
+                          check_gguf, ensure_default_model)
+
+
+class Cancelled(Exception):
+    """Generation was stopped by its cancel event."""
+
+
+class BackendError(RuntimeError):
+    """The backend failed (server down, garbage answer); the message says what to check."""
+
+
+def approx_tokens(text: str) -> int:
+    """A deliberately high estimate (code runs ~3.5 characters a token) for backends that cannot count."""
+    return len(text) // 3 + 1
+
+
+class ModelBackend(Protocol):
+    name: str
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes in this model's vocabulary (an upper estimate where the model cannot tell)."""
+        ...
+
+    def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
+                 cancel: threading.Event | None = None) -> Iterator[str]:
+        """Yield text pieces as they are generated; raise Cancelled when `cancel` is set meanwhile.
+        Consume the iterator to the end or close() it: a llama.cpp backend holds its lock until then."""
+        ...
+
+
+class LlamaCppBackend:
+    """One llama.cpp model, serialised by a lock, abortable mid-prompt."""
+
+    name = "llamacpp"
+
+    def __init__(self, model_path: str | Path, adapter_path: str | Path | None = None, n_ctx: int = 2048,
+                 threads: int = 0):
+        from llama_cpp import Llama
+
+        model_path = Path(model_path)
+        check_gguf(model_path)
+        check_fits_in_memory(model_path)
+        if adapter_path:
+            check_gguf(Path(adapter_path))
+            check_adapter_fits(model_path, Path(adapter_path))
+        n_threads = threads or os.cpu_count() or 1
+        self.model_path = model_path
+        self.adapter_path = Path(adapter_path) if adapter_path else None
+        self._lock = threading.Lock()
+        self._cancel: threading.Event | None = None
+        try:
+            self.llm = Llama(model_path=str(model_path), lora_path=str(adapter_path) if adapter_path else None,
+                             n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads, verbose=False)
+        except (ValueError, RuntimeError) as exc:  # llama.cpp refuses a damaged file with a bare message
+            what = f"{model_path} with the adapter {adapter_path}" if adapter_path else str(model_path)
+            hint = f" ({ADAPTER_HINT})" if adapter_path else ""
+            raise ModelFileError(f"llama.cpp could not load {what}: {exc}{hint}") from exc
+        self._install_abort_callback()
+
+    def count_tokens(self, text: str) -> int:
+        # tokenizing reads only the vocabulary, not the context: safe without the lock
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def reset(self) -> None:
+        """Forget the KV cache (the next prompt is processed from scratch)."""
+        with self._lock:
+            self.llm.reset()
+
+    def _install_abort_callback(self) -> None:
+        import llama_cpp
+
+        def should_abort(_data: ctypes.c_void_p) -> bool:
+            event = self._cancel
+            return bool(event is not None and event.is_set())
+
+        # keep a reference: llama.cpp holds only the C pointer
+        self._abort_cb = llama_cpp.ggml_abort_callback(should_abort)
+        llama_cpp.llama_set_abort_callback(self.llm._ctx.ctx, self._abort_cb, None)
+
+    def _acquire(self, cancel: threading.Event | None) -> None:
+        """Take the model's lock, giving up as soon as `cancel` is set: a request that became moot while it
+        waited never runs."""
+        while not self._lock.acquire(timeout=0.01):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+
+    def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
+                 cancel: threading.Event | None = None) -> Iterator[str]:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        self._acquire(cancel)
+        try:
+            self._cancel = cancel
+            try:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                stream = self.llm.create_completion(prompt, max_tokens=max_tokens, stop=list(stop) or None,
+                                                    temperature=0.0, top_k=1, stream=True)
+                for chunk in stream:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled()
+                    text = chunk["choices"][0]["text"]
+                    if text:
+                        yield text
+            except RuntimeError as exc:
+                # an aborted decode surfaces as "llama_decode returned 2"; the next call works normally
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled() from exc
+                raise
+            finally:
+                self._cancel = None
+        finally:
+            self._lock.release()
+
+
+class OpenAIBackend:
+    """An OpenAI-compatible completions endpoint. Connection failures before the first token are retried
+    `retries` times with a short back-off; a stream that stalls longer than `timeout` seconds is an error."""
+
+    name = "openai"
+
+    def __init__(self, base_url: str, model: str = "", timeout: float = 30.0, retries: int = 2,
+                 api_key: str | None = None):
+        if not base_url.startswith(("http://", "https://")):
+            raise BackendError(f"remoteUrl must start with http:// or https://, got {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        if not self.base_url.endswith("/v1"):
+            self.base_url += "/v1"
+        self.model = model
+        self.timeout = timeout
+        self.retries = retries
+        self.api_key = api_key if api_key is not None else os.environ.get("PSYCHOPY_LSP_API_KEY", "")
+
+    def count_tokens(self, text: str) -> int:
+        return approx_tokens(text)
+
+    def _open(self, body: dict, cancel: threading.Event | None = None):
+        request = urllib.request.Request(
+            self.base_url + "/completions", data=json.dumps(body).encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/json", "Accept": "text/event-stream",
+                     **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})})
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:  # back off between tries, never after the last; a cancel ends the wait at once
+                if (cancel or threading.Event()).wait(min(0.2 * 2 ** (attempt - 1), 2.0)):
+                    raise Cancelled()
+            elif cancel is not None and cancel.is_set():
+                raise Cancelled()
+            try:
+                return urllib.request.urlopen(request, timeout=self.timeout)
+            except urllib.error.HTTPError as exc:
+                detail = exc.read(300).decode("utf-8", "replace")
+                if exc.code < 500:  # our request is wrong: retrying will not help
+                    raise BackendError(f"{self.base_url} refused the request (HTTP {exc.code}): {detail}") from exc
+                last = exc
+            except (urllib.error.URLError, OSError) as exc:
+                last = exc
+        raise BackendError(f"no answer from {self.base_url} after {self.retries + 1} tries: {last}")
+
+    def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
+                 cancel: threading.Event | None = None) -> Iterator[str]:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        body = {"prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0, "stream": True}
+        if self.model:
+            body["model"] = self.model
+        if stop:
+            body["stop"] = list(stop)[:4]  # the OpenAI API takes at most four
+        response = self._open(body, cancel)
+        try:
+            for raw in response:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                line = raw.decode("utf-8", "replace").strip()
+                if not line or line.startswith(":") or not line.startswith("data:"):
+                    continue
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    return
+                try:
+                    choice = json.loads(data)["choices"][0]
+                    text = choice.get("text")
+                    if text is None:  # chat-style servers stream deltas
+                        text = (choice.get("delta") or {}).get("content") or ""
+                except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+                    raise BackendError(f"{self.base_url} sent something that is not a completion: {data[:200]!r}") from exc
+                if not isinstance(text, str):
+                    raise BackendError(f"{self.base_url} sent a non-text completion: {data[:200]!r}")
+                if text:
+                    yield text
+        except (TimeoutError, OSError) as exc:
+            raise BackendError(f"{self.base_url} stopped answering mid-stream: {exc}") from exc
+        finally:
+            response.close()
+
+
+def make_backend(settings) -> ModelBackend | None:
+    """The backend the settings ask for; None when the model is off. Raises ModelFileError with the fix."""
+    if settings.model_backend == "off":
+        return None
+    if settings.model_backend == "llamacpp":
+        path = Path(settings.model_path) if settings.model_path else ensure_default_model()
+        return LlamaCppBackend(path, adapter_for(settings), settings.context_size, settings.threads)
+    if settings.model_backend == "openai":
+        if not settings.remote_url:
+            raise BackendError("modelBackend is `openai` but remoteUrl is empty: set it to the server's base URL")
+        return OpenAIBackend(settings.remote_url, settings.remote_model, settings.remote_timeout_s)
+    raise ModelFileError(f"unknown model backend {settings.model_backend!r}")

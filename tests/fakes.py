@@ -1,0 +1,39 @@
+"""Test doubles. FakeBackend answers each prompt with canned text: for unit tests of the pipelines only, never the
+only proof of a model feature (the real-model tests run the embedded Gemma)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Iterator, Sequence
+
+from psychopy_lsp.server.model.backends import Cancelled
+
+
+class FakeBackend:
+    """Deterministic backend for unit tests: answers each prompt with the first canned reply whose key it
+    contains (or the default), token by token (one word at a time)."""
+
+    name = "fake"
+
+    def __init__(self, replies: dict[str, str] | None = None, default: str = ""):
+        self.replies = replies or {}
+        self.default = default
+        self.prompts: list[str] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + text.count("\n")
+
+    def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
+                 cancel: threading.Event | None = None) -> Iterator[str]:
+        self.prompts.append(prompt)
+        text = next((reply for key, reply in self.replies.items() if key in prompt), self.default)
+        for stop_text in stop:
+            if stop_text and stop_text in text:
+                text = text[: text.index(stop_text)]
+        pieces = text.split(" ")
+        for i, piece in enumerate(pieces[:max_tokens]):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            yield piece if i == len(pieces) - 1 else piece + " "
+
+
