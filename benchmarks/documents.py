@@ -33,8 +33,8 @@ MISTAKES = ["stim0.setColour('red')\n", "bad = visual.TextStim(win, colour='red'
 
 def script(n_lines: int) -> str:
     lines = make_script(n_lines).splitlines(keepends=True)
-    step = max(len(lines) // 20, 1)
-    for i, at in enumerate(range(step, len(lines), step)):
+    blocks = [i for i, line in enumerate(lines) if line.startswith("# block")]  # top level: safe to insert before
+    for i, at in enumerate(reversed(blocks[::max(len(blocks) // 20, 1)])):
         lines.insert(at, MISTAKES[i % len(MISTAKES)])
     return "".join(lines)
 

@@ -52,30 +52,70 @@ async def test_model_suggestion_as_a_completion_item(client: LanguageClient):
     assert items[0].sort_text == "~model"
 
 
-async def test_fix_with_the_model_is_verified_or_refused(client: LanguageClient):
-    uri = await open_doc(client, BUGGY)
-    diagnostics = await diagnostics_for(client, uri, version=1)
-    target = next(d for d in diagnostics if d.code == "PSY101")
+H = "from psychopy import visual, core, event\nwin = visual.Window([800, 600])\n"
+# A fixed set the shipped adapter repairs (6 of the 12 mistakes tried when the set was made; the others come back
+# unchanged or rewritten and are refused). Here a refusal is a failure: the pipeline (prompt, region, API
+# signatures, answer parsing, verification, the versioned edit) must deliver. Quality over unseen cases is
+# measured by training/eval.py, not here.
+FIXED_SET = [
+    (H + "stim = visual.TextStim(win, text='Hello')\nstim.setColour('red')\nstim.draw()\n", "PSY104"),
+    (H + "stim = visual.TextStimm(win, text='x')\n", "PSY105"),
+    (H + "core.wait('0.5')\n", "PSY203"),
+    (H + "circle = visual.Circle(win, radius=0.1, fillColour='blue')\ncircle.draw()\n", "PSY101"),
+    (H + "rect = visual.Rect(win, width=0.2, heigth=0.2)\nrect.draw()\n", "PSY101"),
+    (H + "win.flip\n", "PSY201"),
+]
+
+
+async def resolve_model_fix(client, uri: str, code: str, version: int = 1):
+    target = next(d for d in await diagnostics_for(client, uri, version=version) if d.code == code)
     actions = await client.text_document_code_action_async(lsp.CodeActionParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri), range=target.range,
         context=lsp.CodeActionContext(diagnostics=[target])))
-    deterministic = [a for a in actions if a.edit is not None]
     model = [a for a in actions if a.title.startswith("Fix with the PsychoPy model")]
-    assert deterministic and deterministic[0].is_preferred  # the deterministic fix stays preferred
     assert len(model) == 1 and model[0].edit is None  # listing does not run the model
-    resolved = await asyncio.wait_for(client.code_action_resolve_async(model[0]), 180)
+    deterministic = [a for a in actions if a.edit is not None]
+    assert all(a.is_preferred for a in deterministic[:1]) and not model[0].is_preferred
+    return await asyncio.wait_for(client.code_action_resolve_async(model[0]), 180)
+
+
+@pytest.mark.parametrize("script,code", FIXED_SET, ids=[code for _, code in FIXED_SET])
+async def test_the_model_fixes_the_fixed_set(client: LanguageClient, script, code):
+    uri = await open_doc(client, script)
+    resolved = await resolve_model_fix(client, uri, code)
+    assert resolved.edit is not None, f"refused: {(resolved.data or {}).get('refused')}"
+    change = resolved.edit.document_changes
+    assert resolved.edit.changes is None and len(change) == 1
+    assert change[0].text_document.uri == uri and change[0].text_document.version == 1
+    fixed = apply_edits(script, change[0].edits)
+    region = resolved.data["region"]
+    old, new = script.split("\n"), fixed.split("\n")
+    assert old[:region[0]] == new[:region[0]]  # nothing above the region touched
+    await change_doc(client, uri, fixed, 2)
+    after = await diagnostics_for(client, uri, version=2)
+    assert not [d for d in after if d.code == code] and not [d for d in after if d.severity == 1]
+
+
+async def test_a_model_fix_keeps_crlf_line_endings(client: LanguageClient):
+    script = FIXED_SET[2][0].replace("\n", "\r\n")
+    uri = await open_doc(client, script)
+    resolved = await resolve_model_fix(client, uri, "PSY203")
+    assert resolved.edit is not None, (resolved.data or {}).get("refused")
+    [edit] = resolved.edit.document_changes[0].edits
+    assert edit.new_text.endswith("\r\n") and "\n" not in edit.new_text.replace("\r\n", "")
+    assert apply_edits(script, [edit]) == script.replace("core.wait('0.5')", "core.wait(0.5)")
+
+
+async def test_a_model_fix_is_verified_or_refused(client: LanguageClient):
+    """Whatever the model writes for a case outside the set: a verified edit or a clear refusal, never an
+    unverified edit."""
+    uri = await open_doc(client, BUGGY)
+    resolved = await resolve_model_fix(client, uri, "PSY101")
     print(f"model fix: edit={resolved.edit is not None} data={resolved.data}")
     if resolved.edit is None:
         assert resolved.disabled is not None and resolved.data["refused"]  # a clear refusal, no edit
-        return
-    assert resolved.edit.changes is None and len(resolved.edit.document_changes) == 1
-    edits = resolved.edit.document_changes[0].edits
-    assert resolved.edit.document_changes[0].text_document.uri == uri
-    assert resolved.edit.document_changes[0].text_document.version == 1
-    fixed = apply_edits(BUGGY, edits)
-    assert fixed.split("\n")[:2] == BUGGY.split("\n")[:2] and fixed.split("\n")[3:] == BUGGY.split("\n")[3:]
-    await change_doc(client, uri, fixed, 2)
-    assert not [d for d in await diagnostics_for(client, uri, version=2) if d.code == "PSY101"]
+    else:
+        assert resolved.data["verified"]
 
 
 async def test_fix_refused_for_a_changed_document(client: LanguageClient):
@@ -95,7 +135,8 @@ async def test_ask_answers_with_sources(client: LanguageClient):
         command="psychopy.ask", arguments=[{"question": "How do I wait for a key press?"}])), 180)
     print(f"answer: {result['answer']!r}; sources: {[s['symbol'] for s in result['sources']]}")
     assert result["sources"] and result["docs"]
-    assert result["model"] == "llamacpp" and (result["answer"] or result["note"])
+    # with the model on, an answer (a refusal or a bare note is a failure here)
+    assert result["model"] == "llamacpp" and isinstance(result["answer"], str) and len(result["answer"].split()) >= 3
 
 
 async def test_explain_a_diagnostic_retrieves_the_symbol_first(client: LanguageClient):

@@ -26,8 +26,8 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
 
     lines = LineIndex(text)
     starts = [0]
-    for line in lines.lines:
-        starts.append(starts[-1] + len(line) + 1)
+    for raw in text.split("\n"):  # with a CRLF's \r: the offsets are into the text as it is
+        starts.append(starts[-1] + len(raw) + 1)
 
     def offset(pos: lsp.Position) -> int:
         return starts[min(pos.line, len(lines.lines))] + lines.char_col(pos.line, pos.character)
