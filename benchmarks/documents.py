@@ -24,6 +24,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from completion import rss_mb  # noqa: E402
 from static import make_script, pct  # noqa: E402 - the same 2,000-line experiment as benchmarks/static.py
 
 # mistakes with quick fixes, sprinkled through the script so code actions have work to do
@@ -37,14 +38,6 @@ def script(n_lines: int) -> str:
     for i, at in enumerate(reversed(blocks[::max(len(blocks) // 20, 1)])):
         lines.insert(at, MISTAKES[i % len(MISTAKES)])
     return "".join(lines)
-
-
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 async def measure(name: str, cmd: list[str], env: dict, text: str, uri: str, options: dict, cycles: int) -> dict:
