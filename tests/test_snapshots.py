@@ -118,24 +118,24 @@ def test_closing_cancels_model_work_and_drops_everything(api_index):
     store = DocumentStore()
     uri = "file:///exp.py"
     state = store.changed(uri)
-    running = threading.Event()
-    assert store.track(uri, running)
-    state.runtime = (state.generation, ["a run's diagnostic"])
-    store.closed(uri)
-    assert running.is_set() and store.state(uri) is None
-    late = threading.Event()
-    assert not store.track(uri, late) and late.is_set()  # work asked for a closed document never runs
+    with store.model_work(uri) as running:
+        state.runtime = (state.generation, ["a run's diagnostic"])
+        store.closed(uri)
+        assert running.is_set() and store.state(uri) is None
+    with store.model_work(uri) as late:
+        assert late is None  # work asked for a closed document never runs
 
 
 def test_an_edit_cancels_model_work_and_drops_run_results(api_index):
     store = DocumentStore()
     uri = "file:///exp.py"
     state = store.changed(uri)
-    running = threading.Event()
-    store.track(uri, running)
-    state.runtime = (state.generation, ["a run's diagnostic"])
-    store.changed(uri)
-    assert running.is_set() and state.runtime is None
+    with store.model_work(uri) as running:
+        state.runtime = (state.generation, ["a run's diagnostic"])
+        store.changed(uri)
+        assert running.is_set() and state.runtime is None
+    with store.model_work(uri) as fresh:
+        assert fresh is not None and not fresh.is_set()  # the new text's work is not cancelled
 
 
 @pytest.mark.parametrize("text,newline", [

@@ -12,7 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TypeVar
-from urllib.parse import unquote, urlparse
+
+from pygls.uris import to_fs_path
 
 from ..analysis import Analysis, LineIndex
 from ..checks import Finding, check
@@ -48,8 +49,8 @@ class Snapshot:
 
     @property
     def path(self) -> Path:
-        parsed = urlparse(self.uri)
-        return Path(unquote(parsed.path)) if parsed.scheme == "file" else Path(self.uri)
+        """The file the document is (an untitled buffer has none: its URI stands in as a name)."""
+        return Path(to_fs_path(self.uri) or self.uri)
 
     def derived(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once for this snapshot, whichever thread asks first; the others wait for it and share it."""

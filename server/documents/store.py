@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .snapshot import Snapshot
 
@@ -83,18 +84,19 @@ class DocumentStore:
         state = self._docs.get(snapshot.uri)
         return state is not None and state.generation == snapshot.generation
 
-    def track(self, uri: str, cancel: threading.Event) -> bool:
-        """Register model work for the current text; False (and the event set) when the document is closed."""
+    @contextmanager
+    def model_work(self, uri: str) -> Iterator[threading.Event | None]:
+        """A cancel event for model work on the document's current text, set by the next edit or the close;
+        None when the document is not open (then there is nothing to work on)."""
         state = self._docs.get(uri)
         if state is None:
-            cancel.set()
-            return False
+            yield None
+            return
+        cancel = threading.Event()
         state.inflight.add(cancel)
-        return True
-
-    def untrack(self, uri: str, cancel: threading.Event) -> None:
-        state = self._docs.get(uri)
-        if state is not None:
+        try:
+            yield cancel
+        finally:
             state.inflight.discard(cancel)
 
     def cancel_all(self) -> None:

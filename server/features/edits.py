@@ -8,11 +8,11 @@ reports nothing it did not report before.
 
 from __future__ import annotations
 
-import ast
 from collections import Counter
 
 from ..analysis import Analysis
 from ..analysis.positions import byte_to_char
+from ..analysis.resolver import parse_tolerant
 from ..checks import Finding, Fix, check
 from ..documents import Snapshot
 
@@ -42,13 +42,8 @@ def apply_fix(text: str, fix: Fix, newline: str = "\n") -> str:
 
 
 def _syntax_error(text: str) -> str | None:
-    try:
-        ast.parse(text)
-    except SyntaxError as exc:
-        return exc.msg
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return str(exc)
-    return None
+    tree = parse_tolerant(text)
+    return tree.msg if isinstance(tree, SyntaxError) else None
 
 
 def verify_fix(snapshot: Snapshot, finding: Finding) -> bool:

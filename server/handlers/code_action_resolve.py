@@ -3,8 +3,6 @@ versioned edit of the region or the action without an edit plus a message saying
 
 from __future__ import annotations
 
-import threading
-
 from lsprotocol import types as lsp
 
 from ..model.backends import BackendError, Cancelled
@@ -38,19 +36,17 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     source = "\n".join(lines)  # the model and its verifier see LF; the edit is written with the file's endings
     region = region_for(source, line)
     api_lines = region_api_lines(snap.analysis, region.start, region.end)
-    cancel = threading.Event()
-    if not ls.docs.track(uri, cancel):
-        return _refuse(ls, action, "the document was closed")
-    try:
-        outcome = await ls.worker.run(lambda: model_fix(
-            source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
-            checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region), cancel)
-    except Cancelled:
-        return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
-    except BackendError as exc:
-        return _refuse(ls, action, str(exc))
-    finally:
-        ls.docs.untrack(uri, cancel)
+    with ls.docs.model_work(uri) as cancel:
+        if cancel is None:
+            return _refuse(ls, action, "the document was closed")
+        try:
+            outcome = await ls.worker.run(lambda: model_fix(
+                source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
+                checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region), cancel)
+        except Cancelled:
+            return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
+        except BackendError as exc:
+            return _refuse(ls, action, str(exc))
     if not ls.docs.is_current(snap):
         return _refuse(ls, action, "the document changed while the model worked; ask again")
     if not outcome.ok:

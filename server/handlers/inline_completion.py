@@ -4,8 +4,6 @@ and drops the result when the snapshot is no longer current."""
 
 from __future__ import annotations
 
-import threading
-
 from lsprotocol import types as lsp
 
 from ..documents import Snapshot
@@ -34,20 +32,18 @@ async def suggest_at(ls, snap: Snapshot, pos: lsp.Position) -> Suggestion | None
     baseline = [(f.span[0], f.code) for f in snap.findings()]  # the document as it is: computed once per version
     context = api_context(snap.analysis)
     check_codes = check_codes_with(snap.analysis)
-    cancel = threading.Event()
-    if not ls.docs.track(snap.uri, cancel):
-        return None
-    try:
-        suggestion = await ls.worker.run(
-            lambda: engine.suggest(before, after, context, check_codes, cancel, doc=snap.uri, baseline=baseline),
-            cancel)
-    except Cancelled:
-        return None
-    except BackendError as exc:
-        ls.report_backend_error(exc)
-        return None
-    finally:
-        ls.docs.untrack(snap.uri, cancel)
+    with ls.docs.model_work(snap.uri) as cancel:
+        if cancel is None:
+            return None
+        try:
+            suggestion = await ls.worker.run(
+                lambda: engine.suggest(before, after, context, check_codes, cancel, doc=snap.uri,
+                                       baseline=baseline), cancel)
+        except Cancelled:
+            return None
+        except BackendError as exc:
+            ls.report_backend_error(exc)
+            return None
     return suggestion if ls.docs.is_current(snap) else None  # else computed for an older text
 
 
