@@ -24,6 +24,15 @@ def split_lines(source: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in source.split("\n")]
 
 
+def line_starts(text: str) -> list[int]:
+    """The string offset at which each line of `text` starts (a CRLF's \\r counted, as the text has it)."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
 class LineIndex:
     """Lines of one document version, converting ast (1-based line, byte col) <-> LSP (0-based line, client col).
     Immutable once built; shared by every feature that answers for that version."""

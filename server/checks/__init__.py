@@ -16,17 +16,15 @@ from .flow import FlowChecks
 from .imports import ImportChecks
 from .values import ValueChecks
 
-FAMILIES = (ImportChecks, CallChecks, ValueChecks, AttributeChecks, FlowChecks)
-
-
 class Checker(ImportChecks, CallChecks, ValueChecks, AttributeChecks, FlowChecks):
     """All rule families over one analysis (they share its context: parents, assigned attributes, findings)."""
 
     def __init__(self, analysis: Analysis):
         super().__init__(analysis)
         self.dispatch: dict[type, list] = {}
-        for family in FAMILIES:
-            for node_type, method in family.HANDLES.items():
+        # the families are the bases: each declares the node types it looks at in its own HANDLES
+        for family in type(self).__mro__:
+            for node_type, method in family.__dict__.get("HANDLES", {}).items():
                 self.dispatch.setdefault(node_type, []).append(getattr(self, method))
 
     def run(self) -> list[Finding]:

@@ -9,7 +9,6 @@ from .findings import Fix, did_you_mean, plugin_message
 
 
 class AttributeChecks(CheckContext):
-    FAMILY = "attributes"
     HANDLES = {ast.Attribute: "check_attribute"}
 
     def check_attribute(self, node: ast.Attribute) -> None:

@@ -10,7 +10,6 @@ from .findings import ERROR, Finding, Fix, span_of
 
 
 class CheckContext:
-    FAMILY = ""
     HANDLES: dict[type, str] = {}
 
     def __init__(self, analysis: Analysis):

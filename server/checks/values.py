@@ -11,7 +11,6 @@ from .findings import (COLOR_PARAMS, KEYLIST_PARAMS, RGB_RANGE_SPACES, WARNING, 
 
 
 class ValueChecks(CheckContext):
-    FAMILY = "values"
     HANDLES = {}
 
     def check_values(self, call: ast.Call, record: Record, matched: list[tuple[Param, ast.expr]]) -> None:

@@ -22,12 +22,10 @@ KB_TIMEOUT_S = 120  # the API index is ready seconds after start; the search ind
 
 def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     """Apply TextEdits (UTF-16 positions) to text, last first so earlier offsets stay valid."""
-    from ..analysis.positions import LineIndex
+    from ..analysis.positions import LineIndex, line_starts
 
     lines = LineIndex(text)
-    starts = [0]
-    for raw in text.split("\n"):  # with a CRLF's \r: the offsets are into the text as it is
-        starts.append(starts[-1] + len(raw) + 1)
+    starts = line_starts(text) + [len(text) + 1]  # a position past the last line clamps to the end
 
     def offset(pos: lsp.Position) -> int:
         return starts[min(pos.line, len(lines.lines))] + lines.char_col(pos.line, pos.character)

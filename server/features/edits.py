@@ -11,23 +11,15 @@ from __future__ import annotations
 from collections import Counter
 
 from ..analysis import Analysis
-from ..analysis.positions import byte_to_char
+from ..analysis.positions import byte_to_char, line_starts
 from ..analysis.resolver import parse_tolerant
 from ..checks import Finding, Fix, check
 from ..documents import Snapshot
 
 
-def _line_starts(text: str) -> list[int]:
-    starts, offset = [], 0
-    for line in text.split("\n"):
-        starts.append(offset)
-        offset += len(line) + 1
-    return starts
-
-
 def apply_fix(text: str, fix: Fix, newline: str = "\n") -> str:
     """`text` with the fix's edits applied (ast spans: 1-based line, UTF-8 byte column)."""
-    starts = _line_starts(text)
+    starts = line_starts(text)
     lines = text.split("\n")
 
     def offset(line1: int, byte_col: int) -> int:
