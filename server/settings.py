@@ -34,11 +34,11 @@ class Settings:
                                    "to 3 tries).", default=30.0)
     context_size: int = _doc("Model context window in tokens.", default=2048)
     threads: int = _doc("CPU threads for the model (prompt and generation). 0: all cores.", default=0)
-    max_tokens: int = _doc("Most tokens a completion may generate.", default=64)
+    max_tokens: int = _doc("Most tokens a model completion may generate (a line needing more is not shown).", default=64)
     inline_completion: bool = _doc("Offer model completions as inline (ghost text) completions.", default=True)
-    inline_time_budget_ms: int = _doc("Generation stops after this many milliseconds and shows what it has "
-                                      "(the rest is not lost: typing along it continues from the cache).",
-                                      default=600)
+    inline_time_budget_ms: int = _doc("How long an inline completion waits for the model's whole line; when it "
+                                      "needs longer nothing is shown, and the line is finished in the background "
+                                      "for the suggestion cache (never a cut-off fragment).", default=600)
     model_completion_items: str = _doc("Add the model's suggestion to the completion list: `auto` (only for "
                                        "clients without inline completion), `always`, or `never`.", default="auto")
     model_fixes: bool = _doc("Offer \"Fix with the PsychoPy model\" for diagnostics (verified before it is "

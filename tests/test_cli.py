@@ -69,6 +69,10 @@ def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
     assert "[PSY101] TextStim() got an unexpected keyword argument 'colour'; did you mean 'color'?" in out
     assert "**Parameter** `height`" in out
     assert out.count("is gone") == 3 and "is still there" not in out
+    # the model's inline completion, with its time: a whole line shown after `feedback.`, then typed along
+    assert "== inline completion by the model" in out and " ms (the first request loads the model)" in out
+    assert "    feedback.\u2502" in out and "(no suggestion" not in out, out[-1500:]
+    assert "from the suggestion cache" in out
     assert out.rstrip().endswith("== done")
 
 

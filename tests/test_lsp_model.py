@@ -25,7 +25,8 @@ BUGGY = ("from psychopy import visual, core\n"
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
-    await start_session(lsp_client, kb_root, maxTokens=16, contextSize=1024)
+    # the model item waits for a whole line here (what comes back is tested, not how fast)
+    await start_session(lsp_client, kb_root, maxTokens=48, contextSize=1024, inlineTimeBudgetMs=120000)
     yield
     await lsp_client.shutdown_session()
 

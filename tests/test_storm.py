@@ -36,7 +36,8 @@ TYPED = ("clock = core.Clock()\n"
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, kb_root):
-    await start_session(lsp_client, kb_root, maxTokens=8, contextSize=1024)
+    # whole lines need more than a few tokens; requests wait for them (the storm is about staleness, not speed)
+    await start_session(lsp_client, kb_root, maxTokens=32, contextSize=1024, inlineTimeBudgetMs=120000)
     yield
     await lsp_client.shutdown_session()
 

@@ -86,6 +86,57 @@ def test_fix_examples_use_the_servers_prompt(small_data):
         assert row["messages"][1]["content"].endswith(FIX_END)
 
 
+def test_completion_examples_are_the_servers_fill_in_the_middle_prompt(small_data):
+    from psychopy_lsp.server.model.inline import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
+
+    rows = [json.loads(line) for line in (small_data / "train.jsonl").read_text().splitlines()
+            if '"kind": "completion"' in line]
+    assert {r["cut"] for r in rows} <= set(data_mod.CUT_KINDS) and len({r["cut"] for r in rows}) >= 4
+    for row in rows:
+        prompt, answer = row["messages"][0]["content"], row["messages"][1]["content"]
+        assert prompt.count(FIM_PREFIX) == prompt.count(FIM_SUFFIX) == prompt.count(FIM_MIDDLE) == 1
+        assert "\n" not in prompt.split(FIM_MIDDLE)[1]  # after the middle marker: the cursor's line as typed
+        assert "\n" not in answer and answer.strip()  # the rest of one line: whole lines, never more
+        middle = prompt.split(FIM_PREFIX)[1]
+        suffix, typed = middle.split(FIM_SUFFIX)[1].split(FIM_MIDDLE)
+        line = typed + answer
+        # the answer's line is not in the suffix the model is shown (else it learns to copy from below)
+        assert line.strip() not in [s.strip() for s in suffix.split("\n")[1:2]]
+
+
+CUTS = [
+    ("    win.flip()", "block_line"),  # an empty line inside a block, indentation typed
+    ("stim = visual.TextStim(win, text='hi')", "after_eq"),
+    ("stim.setPos((0, 0))", "after_dot"),
+]
+
+
+@pytest.mark.parametrize("line,kind", CUTS)
+def test_cut_points_of_each_kind(line, kind):
+    import random
+
+    spots = data_mod.cut_points(["for i in range(3):", line], random.Random(0))
+    assert kind in {k for i, _c, k in spots if i == 1}
+
+
+def test_autoclosed_brackets_go_right_of_the_cursor():
+    lines = ["stim = visual.TextStim(win, text='hi')"]
+    before, after, target = data_mod.completion_case(lines, 0, len("stim = visual.TextStim("), autoclose=True)
+    assert (target, after) == ("win, text='hi'", ")\n")
+    assert data_mod.completion_case(lines, 0, 23, autoclose=False)[2] == "win, text='hi')"
+
+
+@pytest.mark.slow
+def test_an_interrupted_fine_tune_resumes_from_its_checkpoint(small_data, tmp_path):
+    from psychopy_lsp.training.sft import main
+
+    args = ["--config", "smoke", "--data_dir", str(small_data), "--output_dir", str(tmp_path), "--save_steps", "2"]
+    main(args + ["--max_steps", "2"])  # "interrupted" after 2 steps: checkpoint-2 is on disk
+    assert (tmp_path / "checkpoint-2").is_dir()
+    metrics = main(args + ["--max_steps", "4"])
+    assert metrics["resumed_from"].endswith("checkpoint-2") and metrics["steps"] == 4
+
+
 @pytest.mark.slow
 def test_smoke_fine_tune_lowers_the_heldout_loss(small_data, tmp_path):
     from psychopy_lsp.training.sft import main

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -34,23 +35,22 @@ from ..server.analysis import Analysis
 from ..server.model.backends import approx_tokens
 from ..server.checks import check
 from ..server.model.inline import build_prompt
-from ..server.model.completer import block_mode
 from ..server.model.context import api_context, region_api_lines
 from ..server.model.fix import region_for
 from ..server.model.prompts import ANSWER_END, FIX_END, answer_prompt, fix_prompt
 from .args import parse_args
 from .mutations import Mutation, mutations
 
-PROMPT_BUDGET = 384  # tokens of document context in completion prompts (kept short for CPU training)
+PROMPT_BUDGET = (128, 448)  # document context in completion prompts, approximate tokens (~0.8 real ones): varied
 
 
 @dataclass
 class DataArguments:
     out_dir: str = field(default="training/out/data", metadata={"help": "where train/heldout JSONL and the card go"})
     heldout_share: float = field(default=0.12, metadata={"help": "share of source files held out"})
-    completions_per_script: int = field(default=10, metadata={"help": "completion examples per script"})
-    fixes_per_script: int = field(default=10, metadata={"help": "mutation examples per script"})
-    qa_records: int = field(default=1200, metadata={"help": "API records turned into questions"})
+    completions_per_script: int = field(default=9, metadata={"help": "completion examples per script"})
+    fixes_per_script: int = field(default=2, metadata={"help": "mutation examples per script"})
+    qa_records: int = field(default=200, metadata={"help": "API records turned into questions"})
     builder: bool = field(default=True, metadata={"help": "compile and include the Builder demos"})
     limit_scripts: int = field(default=0, metadata={"help": "use only the first N scripts (tests)"})
     seed: int = field(default=0)
@@ -115,43 +115,92 @@ def collect_scripts(install, builder: bool) -> list[Script]:
 
 
 # ---- examples -------------------------------------------------------------------------------------------------
-def completion_target(lines: list[str], i: int, col: int) -> str:
-    """What the engine should suggest at (line i, col): the rest of the line, or in block mode the next lines of
-    the block (at most 3)."""
-    prefix = lines[i][:col]
-    if not block_mode(prefix):
-        return lines[i][col:]
-    indent = len(lines[i]) - len(lines[i].lstrip())
-    out = [lines[i][col:]]
-    for line in lines[i + 1:i + 3]:
-        if line.strip() and len(line) - len(line.lstrip()) < indent:
+CUT_KINDS = ("line_start", "block_line", "mid_word", "after_dot", "in_call", "after_eq")
+_CLOSER = {"(": ")", "[": "]", "{": "}"}
+
+
+def open_brackets(code: str) -> str:
+    """The closers an editor would have auto-inserted for the brackets still open at the end of `code`
+    (innermost first), skipping brackets inside strings; "" when none or when a string is open."""
+    stack, quote, i = [], "", 0
+    while i < len(code):
+        ch = code[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
             break
-        out.append(line)
-    return "\n".join(out).rstrip()
+        elif ch in _CLOSER:
+            stack.append(_CLOSER[ch])
+        elif ch in ")]}" and stack:
+            stack.pop()
+        i += 1
+    return "" if quote else "".join(reversed(stack))
+
+
+def cut_points(lines: list[str], rng: random.Random) -> list[tuple[int, int, str]]:
+    """(line, column, kind) where editors ask for a completion: at the start of a statement (top level, or an
+    empty line inside a block with the indentation typed), part-way into its first word, after a `.`, after `(`
+    or `, ` inside a call, after `=`. Only code lines (no comments, strings or docstrings at the cut)."""
+    from ..server.features.tokens import inside_string_or_comment
+
+    spots = []
+    in_doc = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.count('"""') % 2 or stripped.count("'''") % 2:
+            in_doc = not in_doc
+            continue
+        code = line.split("#", 1)[0].rstrip()
+        if in_doc or len(code.strip()) < 4 or stripped.startswith(("#", '"', "'", "@")):
+            continue
+        indent = len(line) - len(line.lstrip())
+        spots.append((i, indent, "block_line" if indent else "line_start"))
+        word = re.match(r"[A-Za-z_]\w*", code[indent:])
+        if word and len(word.group(0)) > 3:
+            spots.append((i, indent + rng.randint(1, min(3, len(word.group(0)) - 1)), "mid_word"))
+        for kind, pattern in (("after_dot", r"(?<=[A-Za-z_\])])\.(?=[A-Za-z_])"), ("in_call", r"\((?=[^)])|, "),
+                              ("after_eq", r"(?<![=!<>])= ?(?!=)")):
+            cols = [m.end() for m in re.finditer(pattern, code) if m.end() > indent]
+            cols = [c for c in cols if c < len(code) and not inside_string_or_comment(code[:c])]
+            if cols:
+                spots.append((i, rng.choice(cols), kind))
+    return spots
+
+
+def completion_case(lines: list[str], i: int, col: int, autoclose: bool) -> tuple[str, str, str]:
+    """(text before the cursor, text after it, the rest of the line the author wrote) for a cut at (i, col).
+    With `autoclose` the closing brackets an editor inserts are right of the cursor, not in the target."""
+    line = lines[i]
+    target = line[col:].rstrip()
+    line_suffix = ""
+    if autoclose:
+        closers = open_brackets(line[:col])
+        if closers and target.endswith(closers) and len(target) > len(closers):
+            target, line_suffix = target[: -len(closers)], closers
+    before = "\n".join(lines[:i] + [line[:col]])
+    after = line_suffix + "\n" + "\n".join(lines[i + 1:])
+    return before, after, target
 
 
 def completion_examples(script: Script, index, n: int, rng: random.Random) -> list[dict]:
     analysis = Analysis(script.source, index)
     api_lines = api_context(analysis)
     lines = script.source.split("\n")
-    spots = []
-    for i, line in enumerate(lines):
-        code = line.split("#", 1)[0]
-        if len(code.strip()) < 8 or line.lstrip().startswith(("#", '"""', "'''")):
-            continue
-        indent = len(line) - len(line.lstrip())
-        spots.append((i, indent))  # block mode: start of a statement
-        cuts = [m + 1 for m in range(indent, len(code)) if code[m] in "(.=,"]
-        if cuts:
-            spots.append((i, rng.choice(cuts)))  # mid-line: after an opening bracket, a dot, = or ,
+    spots = cut_points(lines, rng)
     out = []
-    for i, col in rng.sample(spots, min(n, len(spots))):
-        target = completion_target(lines, i, col)
+    for i, col, kind in rng.sample(spots, min(n, len(spots))):
+        before, after, target = completion_case(lines, i, col, autoclose=rng.random() < 0.5)
         if not target.strip():
             continue
-        before = "\n".join(lines[:i] + [lines[i][:col]])
-        prompt = build_prompt(before, api_lines, PROMPT_BUDGET, approx_tokens)
-        out.append(example(prompt.text, target, "completion", script.name))
+        # varied windows (short ones train the cut-off window start of long scripts), in approximate tokens:
+        # training examples stay under 512 real tokens
+        prompt = build_prompt(before, after, api_lines, approx_tokens, prefix_budget=rng.randint(*PROMPT_BUDGET))
+        out.append(example(prompt.text, target, "completion", script.name, cut=kind))
     return out
 
 
@@ -302,6 +351,12 @@ def card(train: list[dict], held: list[dict], args: DataArguments, psychopy_vers
     ct, ch = counts(train, lambda r: (origin(r), r["kind"])), counts(held, lambda r: (origin(r), r["kind"]))
     for key in keys:
         lines.append(f"| {key[0]} | {key[1]} | {ct[key]} | {ch[key]} |")
+    lines += ["", "Completion cut points (where the cursor is; the answer is the rest of that line):", "",
+              "| cut | train | held-out |", "| --- | --- | --- |"]
+    cut_t = counts([r for r in train if r["kind"] == "completion"], lambda r: r.get("cut", ""))
+    cut_h = counts([r for r in held if r["kind"] == "completion"], lambda r: r.get("cut", ""))
+    for key in sorted(set(cut_t) | set(cut_h)):
+        lines.append(f"| {key} | {cut_t[key]} | {cut_h[key]} |")
     lines += ["", "Mistakes planted (fix examples), by category and operator:", "",
               "| category | operator | train | held-out |", "| --- | --- | --- | --- |"]
     ft = counts([r for r in train if r["kind"] == "fix"], lambda r: (r["category"], r["operator"]))

@@ -19,13 +19,13 @@ GGUF=${GGUF:-/root/g/gemma.gguf}
 cp "$GGUF" /tmp/gemma-3-270m-q4_k_m.gguf
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$OUT/gpu.txt"
 python3 -c "import torch, transformers, peft, trl, bitsandbytes; print('torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, 'trl', trl.__version__, 'bnb', bitsandbytes.__version__)" | tee -a "$OUT/gpu.txt"
-STEPS=${STEPS:-600}
+EPOCHS=${EPOCHS:-3}
 python3 -m psychopy_lsp.training.sft --config gpu-qlora --base /tmp/gemma-3-270m-q4_k_m.gguf \
-    --data_dir training/out/data --output_dir /tmp/qlora --max_steps "$STEPS" 2>&1 | tee "$OUT/qlora.log" | grep -v "it/s]" || true
+    --data_dir training/out/data --output_dir /tmp/qlora --epochs "$EPOCHS" 2>&1 | tee "$OUT/qlora.log" | grep -v "it/s]" || true
 cp /tmp/qlora/metrics.json "$OUT/qlora-metrics.json"
 # the same data and steps as plain bf16 LoRA on the GPU: what 4-bit costs or saves in speed and memory
 python3 -m psychopy_lsp.training.sft --config gpu-qlora --quantize_4bit false --base /tmp/gemma-3-270m-q4_k_m.gguf \
-    --data_dir training/out/data --output_dir /tmp/lora --max_steps "${LORA_STEPS:-200}" > "$OUT/lora.log" 2>&1 || true
+    --data_dir training/out/data --output_dir /tmp/lora --epochs 0 --max_steps "${LORA_STEPS:-200}" > "$OUT/lora.log" 2>&1 || true
 cp /tmp/lora/metrics.json "$OUT/lora-metrics.json" 2>/dev/null || true
 # the QLoRA adapter itself (a few MB) comes back too
 cp /tmp/qlora/adapter/adapter_model.safetensors "$OUT/qlora-adapter.safetensors"

@@ -154,10 +154,10 @@ def judge_generation(source: str, task: GenTask, index, python: str, budget: flo
     return result
 
 
-def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens: int, rounds: int = 16,
+def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens: int, rounds: int = 40,
                  stats: dict | None = None) -> str:
-    """The model writes the script the way an editor user gets it: block suggestions from the server's own
-    completion engine (prompt, postprocess, API-validity filter), each accepted and followed by the next, until
+    """The model writes the script the way an editor user gets it: whole-line suggestions from the server's own
+    completion engine (prompt, postprocess, filters), each accepted and followed by the next, until
     the model has nothing more to add or the token budget is spent."""
     from ..server.analysis import Analysis
     from ..server.model.completer import InlineEngine
@@ -165,7 +165,10 @@ def write_script(backend, task: GenTask, api_lines: list[str], index, max_tokens
 
     stats = stats if stats is not None else {}
     stats.setdefault("filtered", 0)
-    engine = InlineEngine(backend, max_tokens=64, context_size=2048, time_budget_s=60.0)
+    from ..server.model.files import prompt_format_for
+
+    adapter = getattr(backend, "adapter_path", None)
+    engine = InlineEngine(backend, max_tokens=64, prompt_format=prompt_format_for(adapter))
     source = gen_prompt(task)  # the docstring and the import line: what the user typed
     header = "".join(f"# {line}\n" for line in api_lines)
     spent = 0

@@ -87,11 +87,14 @@ def hf_to_gguf_name(name: str, n_layers: int) -> str | None:
     return mapping.get_name(name)
 
 
+from ..server.model.files import PROMPT_FORMAT_KEY  # noqa: E402 - after the module docstring's imports
+
+
 def _adapter_config(adapter: Path) -> dict:
     return json.loads((adapter / "adapter_config.json").read_text())
 
 
-def write_adapter_gguf(adapter: Path, out: Path, n_layers: int, dtype=np.float16) -> Path:
+def write_adapter_gguf(adapter: Path, out: Path, n_layers: int, dtype=np.float16, prompt_format: str = "fim") -> Path:
     """peft LoRA (lora_A: r x in, lora_B: out x r) -> llama.cpp LoRA GGUF (`<tensor>.lora_a` / `.lora_b`), in f16
     by default (half the size; llama.cpp computes the adapter in f32 either way)."""
     import gguf
@@ -103,6 +106,8 @@ def write_adapter_gguf(adapter: Path, out: Path, n_layers: int, dtype=np.float16
     writer.add_string("general.type", "adapter")
     writer.add_string("adapter.type", "lora")
     writer.add_float32("adapter.lora.alpha", float(config["lora_alpha"]))
+    # the completion prompt the adapter was trained on: the server builds that one (server/model/files.py)
+    writer.add_string(PROMPT_FORMAT_KEY, prompt_format)
     written = 0
     for name, value in sorted(tensors.items()):
         # base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight -> blk.0.attn_q.weight.lora_a

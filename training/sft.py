@@ -6,7 +6,7 @@ Gemma checkpoints for the GPU config). The data are training/data.py's JSONL: ea
 prompt/completion example (loss on the completion only, EOS appended), exactly the text the server sends.
 
     .venv/bin/python -m psychopy_lsp.training.sft --config smoke --output_dir /tmp/smoke        # seconds
-    .venv/bin/python -m psychopy_lsp.training.sft --config cpu                                   # the shipped adapter
+    .venv/bin/python -m psychopy_lsp.training.sft --config cpu       # the shipped adapter; rerun to resume
     python -m psychopy_lsp.training.sft --config gpu-qlora --base /models/gemma-3-1b             # on CUDA
 
 Writes the LoRA adapter (peft format), `metrics.json` (loss curve, steps, seconds, tokens/s) and the tokenizer
@@ -20,7 +20,7 @@ import math
 import os
 import random
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .args import parse_args
@@ -38,7 +38,10 @@ class SFTArguments:
                                                     "empty: the embedded Gemma 3 270M GGUF"})
     data_dir: str = field(default="training/out/data", metadata={"help": "train.jsonl / heldout.jsonl folder"})
     output_dir: str = field(default="training/out/sft", metadata={"help": "adapter and metrics go here"})
-    max_steps: int = field(default=300)
+    max_steps: int = field(default=300, metadata={"help": "ignored when epochs > 0"})
+    epochs: float = field(default=0.0, metadata={"help": "train this many passes over the data (sets max_steps)"})
+    save_steps: int = field(default=50, metadata={"help": "checkpoint every N steps (rerun the same command "
+                                                          "to resume from the newest one)"})
     batch_size: int = field(default=4)
     grad_accum: int = field(default=1)
     learning_rate: float = field(default=2e-4)
@@ -63,10 +66,10 @@ CONFIGS = {
                   logging_steps=1, eval_examples=4, warmup_steps=0, learning_rate=1e-3,
                   target_modules="q_proj,v_proj"),
     # the adapter we ship: bf16 LoRA on the 270M model, within a working session on 2 cores
-    "cpu": dict(max_steps=200, batch_size=4, max_length=512, lora_r=16, lora_alpha=32, learning_rate=3e-4,
-                logging_steps=5, eval_examples=48),
+    "cpu": dict(epochs=1.0, batch_size=4, max_length=512, lora_r=16, lora_alpha=32, learning_rate=3e-4,
+                logging_steps=10, eval_examples=48, output_dir="training/out/sft-cpu"),
     # QLoRA, the seed's recipe: nf4 + double quant, bf16 compute, all linear projections
-    "gpu-qlora": dict(quantize_4bit=True, max_steps=600, batch_size=16, max_length=1024, lora_r=16,
+    "gpu-qlora": dict(quantize_4bit=True, epochs=3.0, batch_size=16, max_length=1024, lora_r=16,
                       lora_alpha=32, learning_rate=2e-4, logging_steps=10, eval_examples=256, warmup_steps=20),
 }
 
@@ -191,6 +194,8 @@ def train(args: SFTArguments) -> dict:
     eval_rows = load_examples(data_dir / "heldout.jsonl", tokenizer, args.max_length, args.eval_examples, args.seed)
     if not train_rows:
         raise SystemExit(f"no training examples of at most {args.max_length} tokens in {data_dir}")
+    if args.epochs > 0:
+        args = replace(args, max_steps=math.ceil(args.epochs * len(train_rows) / (args.batch_size * args.grad_accum)))
     model = load_model(base, args.quantize_4bit, args.bf16)
     cuda = torch.cuda.is_available()
     config = SFTConfig(
@@ -198,9 +203,12 @@ def train(args: SFTArguments) -> dict:
         gradient_accumulation_steps=args.grad_accum, learning_rate=args.learning_rate,
         warmup_steps=args.warmup_steps, lr_scheduler_type="cosine", logging_steps=args.logging_steps,
         # on CPU the weights are already bf16: autocast on top only slows each step down
-        max_length=args.max_length, bf16=args.bf16 and cuda, save_strategy="no", report_to=[], seed=args.seed,
+        max_length=args.max_length, bf16=args.bf16 and cuda, save_strategy="steps",
+        save_steps=args.save_steps, save_total_limit=2, report_to=[], seed=args.seed,
         per_device_eval_batch_size=args.batch_size, eval_strategy="no", use_cpu=not cuda,
-        gradient_checkpointing=args.quantize_4bit, dataloader_num_workers=0, disable_tqdm=False)
+        gradient_checkpointing=args.quantize_4bit, dataloader_num_workers=0,
+        # batches of similar lengths: padding to the longest of four random examples doubled CPU step times
+        train_sampling_strategy="group_by_length", disable_tqdm=False)
     lora = LoraConfig(r=args.lora_r, lora_alpha=args.lora_alpha, lora_dropout=args.lora_dropout,
                       target_modules=args.target_modules.split(","), task_type="CAUSAL_LM", bias="none")
     losses: list[tuple[int, float]] = []
@@ -214,9 +222,17 @@ def train(args: SFTArguments) -> dict:
     trainer = CompletionLossTrainer(model=model, args=config, train_dataset=Dataset.from_list(train_rows),
                          eval_dataset=Dataset.from_list(eval_rows) if eval_rows else None,
                          processing_class=tokenizer, peft_config=lora, callbacks=[LossLog()])
-    before = trainer.evaluate()["eval_loss"] if eval_rows else math.nan
+    resume = _last_checkpoint(args.output_dir)
+    metrics_file = Path(args.output_dir) / "metrics.json"
+    if resume:  # the loss before training was measured by the run that started this one
+        print(f"resuming from {resume}", flush=True)
+        before = json.loads((Path(args.output_dir) / "before.json").read_text())["heldout_loss_before"]
+    else:
+        before = trainer.evaluate()["eval_loss"] if eval_rows else math.nan
+        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        (Path(args.output_dir) / "before.json").write_text(json.dumps({"heldout_loss_before": before}))
     started = time.perf_counter()
-    result = trainer.train()
+    result = trainer.train(resume_from_checkpoint=resume)
     seconds = time.perf_counter() - started
     after = trainer.evaluate()["eval_loss"] if eval_rows else math.nan
     out = Path(args.output_dir)
@@ -226,14 +242,23 @@ def train(args: SFTArguments) -> dict:
         "args": asdict(args), "base": base, "device": torch.cuda.get_device_name(0) if cuda else "cpu",
         "train_examples": len(train_rows), "eval_examples": len(eval_rows), "steps": result.global_step,
         "seconds": round(seconds, 1), "seconds_per_step": round(seconds / max(1, result.global_step), 2),
-        "train_loss": result.training_loss, "loss_curve": losses, "heldout_loss_before": before,
+        "train_loss": result.training_loss,
+        # the whole run's curve, also the part before a resume (the trainer's state keeps it)
+        "loss_curve": [(e["step"], e["loss"]) for e in trainer.state.log_history if "loss" in e] or losses, "heldout_loss_before": before,
         "heldout_loss_after": after, "trainable_params": sum(p.numel() for p in trainer.model.parameters()
                                                               if p.requires_grad),
         "peak_gpu_memory_gb": round(torch.cuda.max_memory_allocated() / 2**30, 2) if cuda else None,
     }
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
+    metrics["resumed_from"] = resume
+    metrics_file.write_text(json.dumps(metrics, indent=1))
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("args", "loss_curve")}, indent=1))
     return metrics
+
+
+def _last_checkpoint(output_dir: str) -> str | None:
+    """The newest `checkpoint-N` folder of an interrupted run (training resumes there), or None."""
+    folders = sorted(Path(output_dir).glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[-1]))
+    return str(folders[-1]) if folders else None
 
 
 def main(argv: list[str] | None = None) -> dict:

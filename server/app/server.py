@@ -25,7 +25,7 @@ log = logging.getLogger("psychopy_lsp")
 
 # settings whose change means another model (or another way of running it)
 MODEL_KEYS = ("model_backend", "model_path", "adapter_path", "remote_url", "remote_model", "context_size",
-              "threads", "max_tokens", "inline_time_budget_ms", "remote_timeout_s")
+              "threads", "max_tokens", "remote_timeout_s")
 
 
 class _EmptyIndex:
@@ -175,13 +175,19 @@ class PsychopyLanguageServer(LanguageServer):
     async def get_engine(self):
         """The completion engine (backend + suggestion cache), or None when the model is off or failed."""
         from ..model.completer import InlineEngine
+        from ..model.files import prompt_format_for
+        from ..model.inline import PREFIX_TOKENS, SUFFIX_TOKENS
 
         backend = await self.get_backend()
         if backend is None:
             return None
         if self.engine is None or self.engine.backend is not backend:
-            self.engine = InlineEngine(backend, self.settings.max_tokens, self.settings.context_size,
-                                       self.settings.inline_time_budget_ms / 1000)
+            # the prompt's document share: what the context window leaves after the suffix and the answer
+            prefix = max(128, min(PREFIX_TOKENS, self.settings.context_size - SUFFIX_TOKENS
+                                  - self.settings.max_tokens - 32))
+            adapter = getattr(backend, "adapter_path", None)
+            self.engine = InlineEngine(backend, self.settings.max_tokens, prefix_tokens=prefix,
+                                       prompt_format=prompt_format_for(adapter))
         return self.engine
 
     def report_backend_error(self, exc: Exception) -> None:

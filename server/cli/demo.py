@@ -193,6 +193,8 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
             f"{'is still there' if still else 'is gone'}")
         diagnostics = after
 
+    await inline_completion(client, uri, text, version, out)
+
     if client.status.get("state") == "building":
         out("== waiting for the search index to finish (first start only)")
         await asyncio.wait_for(client.search_ready.wait(), 900)
@@ -202,6 +204,45 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     drainer.cancel()
     out("== done")
     return 0
+
+
+async def inline_completion(client, uri: str, text: str, version: int, out) -> None:
+    """The model's inline completion: a new line typed inside the trial loop, asked for explicitly (the first
+    request loads the model), then typed along (the suggestion cache answers without the model)."""
+    lines = text.split("\n")
+    anchor = next((i for i, line in enumerate(lines) if line.strip() == "word.draw()"), None)
+    if anchor is None:
+        return
+    typed = "    feedback."
+    new_lines = lines[:anchor + 1] + [typed] + lines[anchor + 1:]
+    version += 1
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="\n".join(new_lines))]))
+
+    async def ask(column: int, trigger: lsp.InlineCompletionTriggerKind) -> tuple[str, float]:
+        started = time.perf_counter()
+        result = await client.text_document_inline_completion_async(lsp.InlineCompletionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(anchor + 1, column),
+            context=lsp.InlineCompletionContext(trigger_kind=trigger)))
+        text = result.items[0].insert_text if result and result.items else ""
+        return text, (time.perf_counter() - started) * 1000
+
+    suggestion, ms = await ask(len(typed), lsp.InlineCompletionTriggerKind.Invoked)
+    out(f"== inline completion by the model (line {anchor + 2}, after `{typed.strip()}`), asked for: "
+        f"{ms:.0f} ms (the first request loads the model)")
+    if not suggestion:
+        out("  (no suggestion: the model's line did not pass the filters)")
+        return
+    out(f"  {typed}\u2502{suggestion}")
+    along = suggestion[:2]
+    new_lines[anchor + 1] = typed + along
+    version += 1
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="\n".join(new_lines))]))
+    rest, ms = await ask(len(typed) + len(along), lsp.InlineCompletionTriggerKind.Automatic)
+    out(f"  typed `{along}` along it: {ms:.0f} ms, suggestion now `{rest}` (from the suggestion cache)")
 
 
 def run_demo(args) -> int:

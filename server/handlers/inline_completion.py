@@ -1,21 +1,32 @@
 """textDocument/inlineCompletion (and the model's item in textDocument/completion): takes the snapshot, runs the
-completion pipeline (model/completer.py) on the model's worker, cancels it on $/cancelRequest or a newer text,
-and drops the result when the snapshot is no longer current."""
+completion pipeline (model/completer.py) on the model's worker, cancels it on a newer text, and drops the result
+when the snapshot is no longer current.
+
+While the user types (automatic trigger) the editor waits at most `inlineTimeBudgetMs`: a line the model has not finished by then is not shown, but its
+generation goes on in the background (until the next edit cancels it) and lands in the suggestion cache, so the
+next request at that cursor is answered at once. A request the user invokes explicitly waits for the line. A
+cut-off fragment is never shown."""
 
 from __future__ import annotations
+
+import asyncio
 
 from lsprotocol import types as lsp
 
 from ..documents import Snapshot
 from ..model.backends import BackendError, Cancelled
 from ..model.completer import Suggestion
-from ..model.context import api_context, check_codes_with
+from ..model.context import api_context, check_codes_with, document_names, static_candidates
 from ..model.inline import should_complete
 
 
-async def suggest_at(ls, snap: Snapshot, pos: lsp.Position) -> Suggestion | None:
+INVOKED_WAIT_S = 30.0  # an explicit request waits for the model (a first one may include loading it)
+
+
+async def suggest_at(ls, snap: Snapshot, pos: lsp.Position, wait_s: float | None = None) -> Suggestion | None:
     """The model's suggestion for the cursor at `pos` in `snap`; None when nothing should be suggested, the model
-    is off, the work was cancelled, or the text changed meanwhile."""
+    is off, the work was cancelled, the line was not ready within `wait_s` seconds (default: the setting), or the
+    text changed meanwhile."""
     if ls.settings.model_backend == "off":
         return None
     lines = snap.lines
@@ -32,19 +43,59 @@ async def suggest_at(ls, snap: Snapshot, pos: lsp.Position) -> Suggestion | None
     baseline = [(f.span[0], f.code) for f in snap.findings()]  # the document as it is: computed once per version
     context = api_context(snap.analysis)
     check_codes = check_codes_with(snap.analysis)
+    candidates = static_candidates(snap, pos)
+    names = document_names(snap.analysis, pos.line + 1)
+
+    async def job() -> Suggestion | None:
+        with ls.docs.model_work(snap.uri) as cancel:  # registered until the generation ends, not the request
+            if cancel is None:
+                return None
+            return await ls.worker.run(
+                lambda: engine.suggest(before, after, context, check_codes, cancel, doc=snap.uri,
+                                       baseline=baseline, candidates=candidates, names=names), cancel)
+
+    task = asyncio.ensure_future(job())
+    task.add_done_callback(_consume)
+    wait_s = ls.settings.inline_time_budget_ms / 1000 if wait_s is None else wait_s
+    done, _ = await asyncio.wait({task}, timeout=wait_s)
+    if not done:
+        return None  # still generating: it fills the cache for the next request
+    try:
+        suggestion = task.result()
+    except Cancelled:
+        return None
+    except BackendError as exc:
+        ls.report_backend_error(exc)
+        return None
+    if suggestion is None:
+        return None
+    return suggestion if ls.docs.is_current(snap) else None  # else computed for an older text
+
+
+def _consume(task: asyncio.Future) -> None:
+    """A background generation's failure is reported by the request that waits for it, or by nobody."""
+    if not task.cancelled():
+        task.exception()
+
+
+async def warm_start(ls, snap: Snapshot) -> None:
+    """After didOpen: process the prompt head of the document on the model's worker, so the first completion
+    request on it only processes what differs. Cancelled by the first edit; the model is never loaded for it."""
+    if ls.settings.model_backend == "off" or not ls.settings.inline_completion:
+        return
+    if ls.backend is None and ls.model_loads.running() is None:
+        return  # not loaded and not loading: warming is no reason to load a model
+    engine = await ls.get_engine()
+    if engine is None or not ls.docs.is_current(snap):
+        return
+    context = api_context(snap.analysis)
     with ls.docs.model_work(snap.uri) as cancel:
         if cancel is None:
-            return None
+            return
         try:
-            suggestion = await ls.worker.run(
-                lambda: engine.suggest(before, after, context, check_codes, cancel, doc=snap.uri,
-                                       baseline=baseline), cancel)
-        except Cancelled:
-            return None
-        except BackendError as exc:
-            ls.report_backend_error(exc)
-            return None
-    return suggestion if ls.docs.is_current(snap) else None  # else computed for an older text
+            await ls.worker.run(lambda: engine.warm(snap.text, context, cancel), cancel)
+        except (Cancelled, BackendError):
+            pass
 
 
 async def on_inline_completion(ls, params: lsp.InlineCompletionParams) -> lsp.InlineCompletionList | None:
@@ -54,7 +105,9 @@ async def on_inline_completion(ls, params: lsp.InlineCompletionParams) -> lsp.In
     if snap is None:
         return None
     pos = params.position
-    suggestion = await suggest_at(ls, snap, pos)
+    # asked for explicitly (a keybinding): the user waits for the model; as they type: the time budget
+    invoked = params.context is not None and params.context.trigger_kind == lsp.InlineCompletionTriggerKind.Invoked
+    suggestion = await suggest_at(ls, snap, pos, wait_s=INVOKED_WAIT_S if invoked else None)
     if suggestion is None or not suggestion.text:
         return None
     return lsp.InlineCompletionList(items=[lsp.InlineCompletionItem(

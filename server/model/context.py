@@ -55,4 +55,28 @@ def check_codes_with(analysis) -> Callable[[str], list[tuple[int, str]]]:
 
     def codes(source: str) -> list[tuple[int, str]]:
         return [(line, code) for line, code, _ in findings(source)]
+    codes.index = analysis.index  # what the verdicts depend on besides the source (the engine memoizes them)
     return codes
+
+
+def document_names(analysis, line1: int) -> list[str]:
+    """The names visible on 1-based `line1`: what the document binds in the enclosing scopes (assignments,
+    imports, functions, loop variables) and Python's builtins; what a model's line should use rather than a name
+    it invents."""
+    import builtins
+
+    names: set[str] = set(dir(builtins))
+    scope = analysis.scope_for_line(line1)
+    while scope is not None:
+        names.update(scope.bindings)
+        scope = scope.parent
+    return sorted(names)
+
+
+def static_candidates(snapshot, position) -> list[str]:
+    """The static completion's labels at the cursor (members after a dot, `name=` keywords in a call, closed-set
+    values): what a model's line there must start with."""
+    from ..features.completion import completion
+
+    found = completion(snapshot, position, markdown=False)
+    return [item.label for item in found.items] if found is not None else []

@@ -180,6 +180,24 @@ def default_model_status(verify: bool = True) -> ModelStatus:
 
 
 SHIPPED_ADAPTER = "psychopy-gemma3-270m-lora.gguf"
+PROMPT_FORMAT_KEY = "psychopy_lsp.prompt_format"
+
+
+def prompt_format_for(adapter: Path | None) -> str:
+    """The completion prompt to build for a model: `fim` (fill-in-the-middle, server/model/inline.py) for an
+    adapter training/export.py wrote for that format (metadata key psychopy_lsp.prompt_format), else `prefix`:
+    a base model or a remote one continues plain text, and the adapter shipped before fill-in-the-middle training
+    (which has no such key) was trained on the document prefix alone."""
+    if adapter is None:
+        return "prefix"
+    try:
+        from gguf import GGUFReader
+
+        field = GGUFReader(str(adapter)).fields.get(PROMPT_FORMAT_KEY)
+        value = field.contents() if field is not None else ""
+    except Exception:  # noqa: BLE001 - a damaged file is reported by the loader, not here
+        return "prefix"
+    return value if value in ("fim", "prefix") else "prefix"
 
 
 def shipped_adapter_path() -> Path:

@@ -1,10 +1,11 @@
-"""An LRU cache of raw model completions for textDocument/inlineCompletion, keyed on the document and the text
-before the cursor.
+"""An LRU cache of raw model completions for textDocument/inlineCompletion, keyed on what the model saw: the
+document, the text after the cursor that went into the prompt (`context`), and the text before the cursor.
 
 Forward entries: when the user types along a suggestion, the new prefix is the old prefix plus the start of the
-old completion, so the rest of that completion is still the answer; `get` finds it without running the model.
-Entries keep the raw model text (before postprocessing, which depends on the cursor's line), so whatever is
-returned still goes through postprocess and the API-validity filter. Closing a document drops its entries.
+old completion (and the text after the cursor is unchanged), so the rest of that completion is still the answer;
+`get` finds it without running the model. Entries keep the raw model text (postprocessing depends on the cursor's
+line), so whatever is returned still goes through postprocess and the filters. Closing a document drops its
+entries.
 """
 
 from __future__ import annotations
@@ -18,33 +19,34 @@ class SuggestionCache:
         # forward lookups only consider entries whose key is a prefix of the new text within `lookback`
         # characters: typing along a suggestion never adds more than one suggestion's worth of text
         self.lookback = lookback
-        self._entries: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str, str], str] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def put(self, prefix: str, completion: str, doc: str = "") -> None:
+    def put(self, prefix: str, completion: str, doc: str = "", context: str = "") -> None:
         if not completion:
             return
-        key = (doc, prefix)
+        key = (doc, context, prefix)
         self._entries[key] = completion
         self._entries.move_to_end(key)
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
 
-    def get(self, prefix: str, doc: str = "") -> str | None:
-        """The completion for `prefix`: an exact entry, or the remainder of an entry the user has typed into."""
-        exact = self._entries.get((doc, prefix))
+    def get(self, prefix: str, doc: str = "", context: str = "") -> str | None:
+        """The completion for `prefix` with `context` after the cursor: an exact entry, or the remainder of an
+        entry the user has typed into."""
+        exact = self._entries.get((doc, context, prefix))
         if exact is not None:
-            self._entries.move_to_end((doc, prefix))
+            self._entries.move_to_end((doc, context, prefix))
             self.hits += 1
             return exact
         for key in reversed(self._entries):  # most recent first
-            key_doc, key_prefix = key
-            if key_doc != doc or len(key_prefix) >= len(prefix) or len(prefix) - len(key_prefix) > self.lookback \
-                    or not prefix.startswith(key_prefix):
+            key_doc, key_context, key_prefix = key
+            if key_doc != doc or key_context != context or len(key_prefix) >= len(prefix) \
+                    or len(prefix) - len(key_prefix) > self.lookback or not prefix.startswith(key_prefix):
                 continue
             typed = prefix[len(key_prefix):]
             completion = self._entries[key]
