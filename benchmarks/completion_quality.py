@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--adapter", default="", help="the new adapter (default: the shipped one)")
     parser.add_argument("--previous", default="", help="the adapter shipped before (prefix-only prompt)")
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--prefix-tokens", type=int, default=0, help="tokens before the cursor (default: the server's)")
     parser.add_argument("--json", default="", help="write every case's result here")
     args = parser.parse_args(argv)
 
@@ -159,7 +160,8 @@ def main(argv: list[str] | None = None) -> dict:
         if system == "previous" and not adapter:
             continue
         backend = LlamaCppBackend(ensure_default_model(), adapter, n_ctx=2048, threads=args.threads)
-        engine = InlineEngine(backend, max_tokens=64, prompt_format=fmt)
+        engine = InlineEngine(backend, max_tokens=64, prompt_format=fmt,
+                              **({"prefix_tokens": args.prefix_tokens} if args.prefix_tokens else {}))
         results[system] = evaluate(engine, cases, index, system)
         figures[system] = summary(results[system])
         del engine, backend
