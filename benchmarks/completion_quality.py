@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> dict:
         results[system] = evaluate(engine, cases, index, system)
         figures[system] = summary(results[system])
         del engine, backend
-    print(f"\n| system | exact match | edit similarity | raw EM | raw ES | shown | dropped (unfinished / "
+    print("\n| system | exact match | edit similarity | raw EM | raw ES | shown | dropped (unfinished / "
           f"constraint / repeat / checker) | replaced | s/cut |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for system, f in figures.items():

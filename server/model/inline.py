@@ -65,6 +65,15 @@ def _header(api_context: Sequence[str], budget: float, count_tokens: Callable[[s
     return out
 
 
+def _window(before: str, api_context: Sequence[str], budget: int, context_share: float,
+            count_tokens: Callable[[str], int]) -> tuple[list[str], list[str], int]:
+    """(header comments, the document's lines up to the cursor, the window's first line) within `budget`."""
+    header = _header(api_context, budget * context_share, count_tokens)
+    used = sum(count_tokens(h + "\n") for h in header)
+    lines = before.split("\n")
+    return header, lines, window_start(lines, max(16, budget - used), count_tokens)
+
+
 def window_start(lines: Sequence[str], budget: int, count_tokens: Callable[[str], int], chunks: int = 4) -> int:
     """The first line of the prefix window for a cursor on the last of `lines`: the whole document when it fits
     `budget`, else the earliest *anchor* from which the rest fits. Anchors sit where the running token count from
@@ -122,10 +131,7 @@ def build_prompt(before: str, after: str, api_context: Sequence[str], count_toke
     The cursor's line, as far as it is typed, opens the middle instead of ending the prefix: while the user types
     on one line, everything up to `<|fim_middle|>` stays byte-identical, so a keystroke costs llama.cpp only the
     few tokens of that line, not the suffix again."""
-    header = _header(api_context, prefix_budget * context_share, count_tokens)
-    used = sum(count_tokens(h + "\n") for h in header)
-    lines = before.split("\n")
-    start = window_start(lines, max(16, prefix_budget - used), count_tokens)
+    header, lines, start = _window(before, api_context, prefix_budget, context_share, count_tokens)
     suffix = suffix_window(after, suffix_budget, count_tokens)
     head = "".join(h + "\n" for h in header)
     above = "".join(line + "\n" for line in lines[start:-1])
@@ -139,10 +145,7 @@ def prefix_prompt(before: str, api_context: Sequence[str], budget: int, count_to
     """The prefix-only prompt (signatures, then the document up to the cursor): what the adapter shipped before
     fill-in-the-middle training was trained on, and what a plain language model continues. Its window start
     moves by whole chunks too (`window_start`), so typing in a long script keeps the KV cache."""
-    header = _header(api_context, budget * context_share, count_tokens)
-    used = sum(count_tokens(h + "\n") for h in header)
-    lines = before.split("\n")
-    start = window_start(lines, max(16, budget - used), count_tokens)
+    header, lines, start = _window(before, api_context, budget, context_share, count_tokens)
     text = "".join(h + "\n" for h in header) + "\n".join(lines[start:])
     return Prompt(text=text, prefix_lines=len(lines) - start, context_lines=len(header), window_start=start)
 
@@ -185,11 +188,21 @@ class Constraint:
 
 
 def leading_word(line_prefix: str, text: str) -> tuple[str, str]:
-    """(the identifier the cursor is in, including what is typed of it; the same identifier's part in `text`)."""
+    """(the identifier the cursor is in: what is typed of it plus its part in `text`; the typed part)."""
     typed = re.search(r"[A-Za-z_]\w*$", line_prefix)
     typed_part = typed.group(0) if typed else ""
-    m = re.match(r"\w*", text)
-    return typed_part + (m.group(0) if m else ""), m.group(0) if m else ""
+    return typed_part + re.match(r"\w*", text).group(0), typed_part
+
+
+def _closest(word: str, pool: Sequence[str], typed: str, cutoff: float, n: int = 3) -> str | None:
+    """What is left to write of the known name closest to `word` (difflib ratio >= cutoff) that starts with what
+    is already typed; None when none is close."""
+    close = [c for c in difflib.get_close_matches(word, pool, n=n, cutoff=cutoff) if c.startswith(typed)]
+    return close[0][len(typed):] if close else None
+
+
+def _replace_or_drop(rest: str | None, tail: str = "") -> Constraint:
+    return Constraint("replace", rest + tail) if rest is not None else Constraint("drop")
 
 
 def constrain(line_prefix: str, text: str, candidates: Sequence[str], names: Sequence[str] = (),
@@ -202,13 +215,11 @@ def constrain(line_prefix: str, text: str, candidates: Sequence[str], names: Seq
     must be one of the set. An invented one is replaced by the closest known one (difflib ratio >= cutoff), and
     the model continues from there; with no close one the suggestion is dropped. At other positions a name the
     document never defines is replaced by a close name it does define (`stim_txt` -> `stimText`), else kept."""
-    word, _ = leading_word(line_prefix, text)
+    word, typed_part = leading_word(line_prefix, text)
     if not word and not text.strip():
         return Constraint("drop")
     members = [c for c in candidates if not c.endswith("=")]
     keywords = [c[:-1] for c in candidates if c.endswith("=")]
-    typed = re.search(r"[A-Za-z_]\w*$", line_prefix)
-    typed_part = typed.group(0) if typed else ""
     rest_after_word = text[len(word) - len(typed_part):]
     after_dot = bool(re.search(r"\.\s*\w*$", line_prefix))
     if members and (after_dot or re.search(r"['\"]\w*$", line_prefix)):
@@ -216,30 +227,24 @@ def constrain(line_prefix: str, text: str, candidates: Sequence[str], names: Seq
         value_prefix = re.search(r"['\"]([^'\"]*)$", line_prefix)
         if value_prefix is not None:
             typed_value = value_prefix.group(1)
-            m = re.match(r"[^'\"]*", text)
-            value = typed_value + (m.group(0) if m else "")
+            value = typed_value + re.match(r"[^'\"]*", text).group(0)
             if value in members:
                 return Constraint("ok")
-            close = difflib.get_close_matches(value, members, n=1, cutoff=cutoff)
-            close = [c for c in close if c.startswith(typed_value)]
-            return Constraint("replace", close[0][len(typed_value):]) if close else Constraint("drop")
+            return _replace_or_drop(_closest(value, members, typed_value, cutoff, n=1))
         if word in members:
             return Constraint("ok")
-        close = [c for c in difflib.get_close_matches(word, members, n=3, cutoff=cutoff) if c.startswith(typed_part)]
-        return Constraint("replace", close[0][len(typed_part):]) if close else Constraint("drop")
+        return _replace_or_drop(_closest(word, members, typed_part, cutoff))
     if keywords and re.match(r"\s*=(?!=)", rest_after_word) and word:
         if word in keywords:
             return Constraint("ok")
-        close = [c for c in difflib.get_close_matches(word, keywords, n=3, cutoff=cutoff) if c.startswith(typed_part)]
-        return Constraint("replace", close[0][len(typed_part):] + "=") if close else Constraint("drop")
+        return _replace_or_drop(_closest(word, keywords, typed_part, cutoff), "=")
     if names and word and not after_dot and _is_load(line_prefix, word, rest_after_word):
         known = set(names)
         if word in known or keyword.iskeyword(word) or keyword.issoftkeyword(word):
             return Constraint("ok")
-        close = [c for c in difflib.get_close_matches(word, sorted(known), n=3, cutoff=max(cutoff, 0.75))
-                 if c.startswith(typed_part)]
-        if close:
-            return Constraint("replace", close[0][len(typed_part):])
+        rest = _closest(word, sorted(known), typed_part, max(cutoff, 0.75))
+        if rest is not None:
+            return Constraint("replace", rest)
     return Constraint("ok")
 
 
