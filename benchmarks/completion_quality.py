@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> dict:
         figures[system] = summary(results[system])
         del engine, backend
     print("\n| system | exact match | edit similarity | raw EM | raw ES | shown | dropped (unfinished / "
-          f"constraint / repeat / checker) | replaced | s/cut |")
+          "constraint / repeat / checker) | replaced | s/cut |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for system, f in figures.items():
         d = f["dropped"]
