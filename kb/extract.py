@@ -20,7 +20,7 @@ from .astindex import SourceTree, Target
 from .docstrings import param_docs, summary
 from .records import Member, Param, Record
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 # Modules whose public names are the API a PsychoPy script uses.
 API_MODULES = (
@@ -556,6 +556,17 @@ def extract_vocab(tree: SourceTree) -> dict[str, list]:
             elif isinstance(value, (ast.List, ast.Tuple)):
                 vocab[key] = [e.value for e in value.elts if isinstance(e, ast.Constant)]
             break
+    # the key names PsychoPy reports: the values of the keyboard module's keycode tables (Windows, macOS, Linux)
+    keyboard = tree.module("psychopy.hardware.keyboard")
+    if keyboard is not None:
+        names: set[str] = set()
+        for stmt in keyboard.tree.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Dict) and any(
+                    isinstance(t, ast.Name) and t.id.startswith("keyNames") for t in stmt.targets):
+                names |= {v.value for v in stmt.value.values if isinstance(v, ast.Constant)
+                          and isinstance(v.value, str)}
+        if names:
+            vocab["keyNames"] = sorted(names)
     # what `from psychopy import X` can name: its submodules and the public names of psychopy/__init__.py
     top = {name.split(".")[1] for name in tree.iter_module_names() if name.count(".") >= 1}
     root = tree.module(tree.package)

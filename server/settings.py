@@ -4,8 +4,12 @@ the server."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
+
+# the checker's rule families (server/checks/findings.py FAMILIES; kept here so settings import nothing heavy)
+CHECK_FAMILIES = ("api", "timing", "keys", "data", "display", "pyflakes")
 
 
 def _doc(text: str, **kw) -> Any:
@@ -19,6 +23,11 @@ class Settings:
     psychopy_python: str = _doc("Python interpreter whose psychopy is indexed and used to run scripts (e.g. the "
                                 "standalone app's). Empty: the server's own interpreter.", default="")
     diagnostics: bool = _doc("Publish syntax and PsychoPy API diagnostics.", default=True)
+    checks: dict = _doc("Rule families to report, each `true` or `false`: `api` (PsychoPy signatures, "
+                        "attributes, values), `timing` (flips, frames, clocks), `keys` (key buffers, key names, "
+                        "RT clocks), `data` (rows, staircases, files), `display` (units, positions), `pyflakes` "
+                        "(generic Python). Families left out stay on.",
+                        default_factory=lambda: dict.fromkeys(CHECK_FAMILIES, True))
     debounce_ms: int = _doc("Delay after the last edit before diagnostics run, in milliseconds.", default=250)
     hover: bool = _doc("Show PsychoPy docs on hover.", default=True)
     completion: bool = _doc("Offer PsychoPy members, keyword arguments and values as completions.", default=True)
@@ -66,11 +75,18 @@ class Settings:
             if f is None:
                 errors.append(f"unknown setting `{key}` ignored")
                 continue
-            default = f.default if f.default is not MISSING else None
+            default = default_of(f)
             if value is None:
                 continue
             try:
                 values[f.name] = _coerce(value, type(default), f.name)
+                if f.name == "checks":
+                    unknown = sorted(set(values[f.name]) - set(CHECK_FAMILIES))
+                    if unknown:
+                        errors.append(f"setting `checks`: unknown famil{'ies' if len(unknown) > 1 else 'y'} "
+                                      f"{', '.join(unknown)} ignored (known: {', '.join(CHECK_FAMILIES)})")
+                    values[f.name] = {**default, **{k: v for k, v in values[f.name].items()
+                                                    if k in CHECK_FAMILIES}}
             except ValueError as exc:
                 errors.append(f"setting `{key}`: {exc}; using the default {default!r}")
         settings = cls(**values)
@@ -88,6 +104,12 @@ class Settings:
                 errors.append(f"setting `{camel(name)}` must not be negative; using the default")
                 settings = replace(settings, **{name: getattr(cls(), name)})
         return settings, errors
+
+
+def default_of(f) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    return f.default_factory() if f.default_factory is not MISSING else None
 
 
 def camel(name: str) -> str:
@@ -112,6 +134,10 @@ def _coerce(value: Any, kind: type, name: str) -> Any:
         if not isinstance(value, str):
             raise ValueError(f"expected a string, got {value!r}")
         return value
+    if kind is dict:
+        if not isinstance(value, dict) or not all(isinstance(v, bool) for v in value.values()):
+            raise ValueError(f"expected an object of true/false values, got {value!r}")
+        return dict(value)
     return value
 
 
@@ -119,7 +145,8 @@ def markdown_table() -> str:
     """The settings table for the README (tests check the README matches)."""
     rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
     for f in fields(Settings):
-        default = f.default
-        shown = "`\"\"`" if default == "" else f"`{str(default).lower() if isinstance(default, bool) else default}`"
+        default = default_of(f)
+        shown = "`\"\"`" if default == "" else f"`{json.dumps(default)}`" if isinstance(default, (bool, dict)) \
+            else f"`{default}`"
         rows.append(f"| `{camel(f.name)}` | {shown} | {f.metadata['doc']} |")
     return "\n".join(rows)

@@ -68,7 +68,10 @@ def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
     assert "== diagnostics (8)" in out
     assert "[PSY101] TextStim() got an unexpected keyword argument 'colour'; did you mean 'color'?" in out
     assert "**Parameter** `height`" in out
-    assert out.count("is gone") == 3 and "is still there" not in out
+    assert out.count("is gone") == out.count("== quick fix for [") >= 7 and "is still there" not in out
+    # the timing finding the repaired flip uncovers, explained on hover and fixed on the flip
+    assert "new: stroop.py:27: warning [PSY301]" in out and "== hover over the timing finding [PSY301]" in out
+    assert "+ 27: win.callOnFlip(clock.reset)" in out
     # the model's inline completion, with its time: a whole line shown after `feedback.`, then typed along
     assert "== inline completion by the model" in out and " ms (the first request loads the model)" in out
     assert "    feedback.\u2502" in out and "(no suggestion" not in out, out[-1500:]

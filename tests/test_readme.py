@@ -45,11 +45,14 @@ def test_fixes_come_only_with_fixable_codes(api_index):
     """Over the end-to-end table of mistakes: a fix is attached only to a FIXABLE code, and every FIXABLE code
     gets one somewhere in the table."""
     from test_lsp_diagnostics import CASES, H
+    from test_timing_checks import WRONG
 
-    # a colour name close enough to a real one for a certain repair (the table's own is not)
-    extra = [(H + "c = visual.Circle(win, fillColor='whte')\n", 3, "PSY109")]
+    # a colour name close enough to a real one for a certain repair (the table's own is not); an undefined
+    # PsychoPy module
+    extra = [(H + "c = visual.Circle(win, fillColor='whte')\n", 3, "PSY109"),
+             ("from psychopy import visual\ncore.wait(0.5)\n", 2, "F821")]
     seen = set()
-    for script, _line, _code in CASES + extra:
+    for script, _line, _code in CASES + extra + [(source, line, code) for code, source, line in WRONG]:
         for finding in check(Analysis(script, api_index)):
             if finding.fix is not None:
                 assert finding.code in FIXABLE, finding

@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from psychopy_lsp.server.settings import Settings, camel
+from psychopy_lsp.server.settings import Settings, camel, default_of
 
 EXT = Path(__file__).resolve().parent.parent / "editors" / "vscode"
 PACKAGE = json.loads((EXT / "package.json").read_text())
 PROPS = PACKAGE["contributes"]["configuration"]["properties"]
-TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", dict: "object"}
 
 
 @pytest.mark.parametrize("field", fields(Settings), ids=lambda f: f.name)
 def test_every_server_setting_is_contributed_with_its_default(field):
     prop = PROPS.get(f"psychopyLsp.{camel(field.name)}")
     assert prop is not None, f"package.json lacks psychopyLsp.{camel(field.name)}"
-    assert prop["default"] == field.default and prop["type"] == TYPES[type(field.default)]
+    default = default_of(field)
+    assert prop["default"] == default and prop["type"] == TYPES[type(default)]
 
 
 def test_no_contributed_setting_the_server_does_not_know():

@@ -97,7 +97,8 @@ class Analysis:
         self._lock = threading.RLock()
         self._collect(self.tree.body, self.module_scope, None)
         # one walk for what can hide anywhere in an expression: walrus targets (`if (keys := kb.getKeys()):`)
-        self.nodes = list(ast.walk(self.tree))
+        # and the parent of every node, collected in the same pass (the checks walk upwards from a node)
+        self.nodes, self.parents = _walk_with_parents(self.tree)
         self._own = {id(node) for node in self.nodes}
         for node in self.nodes:
             if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
@@ -352,6 +353,28 @@ class Analysis:
                         found.append(node)
         found.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
         return found
+
+
+def _walk_with_parents(tree: ast.AST) -> tuple[list[ast.AST], dict[int, ast.AST]]:
+    """ast.walk's nodes (breadth first) and id(child) -> parent, in one pass over the tree."""
+    nodes: list[ast.AST] = [tree]
+    parents: dict[int, ast.AST] = {}
+    append = nodes.append
+    i = 0
+    while i < len(nodes):
+        node = nodes[i]
+        i += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                parents[id(value)] = node
+                append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        parents[id(item)] = node
+                        append(item)
+    return nodes, parents
 
 
 def _module_value(name: str) -> Value:

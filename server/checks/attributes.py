@@ -9,6 +9,7 @@ from .findings import Fix, did_you_mean, plugin_message
 
 
 class AttributeChecks(CheckContext):
+    FAMILY = "api"
     HANDLES = {ast.Attribute: "check_attribute"}
 
     def check_attribute(self, node: ast.Attribute) -> None:

@@ -11,6 +11,7 @@ from .findings import WARNING, Fix, did_you_mean, plugin_message, span_of
 
 
 class CallChecks(CheckContext):
+    FAMILY = "api"
     HANDLES = {ast.Call: "check_call", ast.Expr: "check_not_called", ast.Assign: "check_class_assignment"}
 
     def callee(self, call: ast.Call) -> tuple[Value, Record] | None:

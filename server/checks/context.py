@@ -18,14 +18,10 @@ class CheckContext:
         self.vocab = getattr(analysis.index, "vocab", {}) or {}
         self.findings: list[Finding] = []
         self.source_lines = analysis.source.splitlines()
-        self.parents: dict[int, ast.AST] = {}
+        self.parents: dict[int, ast.AST] = analysis.parents
         # attribute names the script assigns somewhere: `stim.myFlag = 1` makes `stim.myFlag` legitimate
-        self.stored_attrs: set[str] = set()
-        for node in analysis.nodes:
-            for child in ast.iter_child_nodes(node):
-                self.parents[id(child)] = node
-            if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
-                self.stored_attrs.add(node.attr)
+        self.stored_attrs: set[str] = {node.attr for node in analysis.nodes if isinstance(node, ast.Attribute)
+                                       and isinstance(node.ctx, (ast.Store, ast.Del))}
 
     def add(self, code: str, message: str, node_or_span, severity: str = ERROR, fix: Fix | None = None) -> None:
         span = node_or_span if isinstance(node_or_span, tuple) else span_of(node_or_span)

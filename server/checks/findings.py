@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...kb.records import Param, Record
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, INFO, HINT = "error", "warning", "information", "hint"
 
 CODES = {
     "PSY001": "syntax-error",
@@ -28,12 +28,63 @@ CODES = {
     "PSY203": "string-for-number",
     "PSY204": "keylist-string",
     "PSY205": "unguarded-key-index",
+    # timing (timing.py)
+    "PSY301": "rt-clock-reset-before-flip",
+    "PSY302": "stimulus-timed-with-wait",
+    "PSY303": "frame-rate-unguarded",
+    "PSY304": "frame-rate-hard-coded",
+    "PSY305": "stimulus-built-every-frame",
+    "PSY306": "image-loaded-every-frame",
+    "PSY307": "text-set-every-frame",
+    "PSY308": "clock-bounded-frame-loop",
+    "PSY309": "trigger-before-flip",
+    "PSY310": "drawn-once-flipped-often",
+    "PSY311": "autodraw-left-on",
+    "PSY312": "time-module-timing",
+    # keys and responses (keys.py)
+    "PSY321": "key-buffer-not-cleared",
+    "PSY322": "keys-swallowed-by-earlier-read",
+    "PSY323": "timestamped-keys-as-names",
+    "PSY324": "keyboard-clock-never-reset",
+    "PSY325": "keyboard-waits-for-release",
+    "PSY326": "event-clear-with-keyboard",
+    "PSY327": "unknown-key-name",
+    "PSY328": "mouse-button-held",
+    # data (data.py)
+    "PSY331": "add-data-without-next-entry",
+    "PSY332": "staircase-never-told",
+    "PSY333": "data-written-at-end",
+    "PSY334": "relative-file-path",
+    # display (display.py)
+    "PSY341": "stimulus-off-screen",
+    "PSY342": "element-assigned-in-place",
+    "PSY343": "window-never-closed",
+    # pyflakes (generic.py) reports under flake8's codes; the one with a fix of ours is listed
+    "F821": "undefined-name",
 }
+
+# The rule families a user can switch off (`checks: {timing: false}`); the syntax check is always on.
+FAMILIES = ("api", "timing", "keys", "data", "display", "pyflakes")
+
+
+def family_of(code: str) -> str | None:
+    """The family a code belongs to (None: always on)."""
+    if not code.startswith("PSY"):
+        return "pyflakes"
+    if code == "PSY001":
+        return None
+    if code == "PSY205":
+        return "keys"
+    if code[3] in "12":
+        return "api"
+    return {"0": "timing", "1": "timing", "2": "keys", "3": "data", "4": "display"}.get(code[4])
+
 
 # The codes whose findings can carry a deterministic Fix (where the repair is certain); the README's table says
 # the same, checked by tests/test_readme.py, and no finding of another code ever carries one.
 FIXABLE = frozenset({"PSY101", "PSY102", "PSY104", "PSY105", "PSY106", "PSY108", "PSY109", "PSY110", "PSY201",
-                     "PSY202", "PSY203", "PSY204"})
+                     "PSY202", "PSY203", "PSY204", "PSY301", "PSY303", "PSY305", "PSY309", "PSY312", "PSY325",
+                     "PSY326", "PSY327", "PSY331", "PSY342", "F821"})
 
 # Spellings people carry over from British English or other toolkits.
 SPELLING = {"colour": "color", "grey": "gray", "centre": "center", "normalised": "norm", "normalized": "norm",
@@ -50,6 +101,9 @@ class Fix:
     title: str
     edits: list[tuple[Span, str]]
     preferred: bool = True
+    # where the edits may lie when that is not the finding's own span (a statement moved out of the loop it is
+    # in, an import added at the top): the code action checks every edit against it
+    extent: Span | None = None
 
 
 @dataclass
@@ -60,10 +114,12 @@ class Finding:
     span: Span
     fix: Fix | None = None
     related: list[str] = field(default_factory=list)
+    source: str = "psychopy-lsp"  # or "pyflakes"
+    unnecessary: bool = False  # unused code: editors fade it (DiagnosticTag.Unnecessary)
 
     @property
     def name(self) -> str:
-        return CODES[self.code]
+        return CODES.get(self.code, self.code)
 
 
 def not_a_module(dotted: str, record: Record) -> str:

@@ -89,6 +89,7 @@ def guards_later_statements(stmt: ast.stmt, name: str) -> bool:
 
 
 class FlowChecks(CheckContext):
+    FAMILY = "keys"
     HANDLES = {ast.Subscript: "check_key_index"}
 
     def check_key_index(self, node: ast.Subscript) -> None:

@@ -10,6 +10,7 @@ from .findings import Fix, alias_name_span, did_you_mean, not_a_module, plugin_m
 
 
 class ImportChecks(CheckContext):
+    FAMILY = "api"
     HANDLES = {ast.ImportFrom: "check_import_from", ast.Import: "check_import"}
 
     def _suggest_location(self, name: str) -> list[str]:

@@ -11,6 +11,7 @@ from .findings import (COLOR_PARAMS, KEYLIST_PARAMS, RGB_RANGE_SPACES, WARNING, 
 
 
 class ValueChecks(CheckContext):
+    FAMILY = "api"
     HANDLES = {}
 
     def check_values(self, call: ast.Call, record: Record, matched: list[tuple[Param, ast.expr]]) -> None:

@@ -8,6 +8,7 @@ a quick fix, apply it, and wait for the diagnostic to go away.
 from __future__ import annotations
 
 import asyncio
+import textwrap
 import sys
 import time
 from collections import deque
@@ -18,6 +19,10 @@ from pygls.lsp.client import LanguageClient
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "stroop.py"
 KB_TIMEOUT_S = 120  # the API index is ready seconds after start; the search index may take a minute more
+
+
+SEVERITY = {lsp.DiagnosticSeverity.Error: "error", lsp.DiagnosticSeverity.Warning: "warning",
+            lsp.DiagnosticSeverity.Information: "info", lsp.DiagnosticSeverity.Hint: "hint"}
 
 
 def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
@@ -140,7 +145,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     diagnostics = await diagnostics_for(1, after=client.published_before_index.get(uri, 0))
     out(f"== diagnostics ({len(diagnostics)})")
     for d in diagnostics:
-        sev = "error" if d.severity == lsp.DiagnosticSeverity.Error else "warning"
+        sev = SEVERITY[d.severity]
         out(f"  {path.name}:{d.range.start.line + 1}:{d.range.start.character + 1}: {sev} [{d.code}] {d.message}")
 
     for needle, after, label in [("visual.TextStim(win, text=\"\"", 8, "TextStim"),
@@ -163,7 +168,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         out(f"  {item.label:<14} {item.detail or ''}")
 
     version = 1
-    for _ in range(3):
+    for _ in range(12):
         # diagnostics are re-read after each fix: a fix is only offered for the version it was computed on
         fixable = [d for d in diagnostics if isinstance(d.data, dict) and d.data.get("fixable")]
         if not fixable:
@@ -172,10 +177,18 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         actions = await client.text_document_code_action_async(lsp.CodeActionParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), range=target.range,
             context=lsp.CodeActionContext(diagnostics=[target])))
-        if not actions:
+        action = next((a for a in actions or [] if a.edit is not None), None)  # (not the model's, unresolved)
+        if action is None:
             out(f"== no quick fix offered for [{target.code}]")
             break
-        action = actions[0]
+        if str(target.code).startswith("PSY3"):
+            # what a timing finding means, on hover (the mechanism, from PsychoPy's docs)
+            result = await client.text_document_hover_async(lsp.HoverParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri), position=target.range.start))
+            out(f"== hover over the timing finding [{target.code}] (line {target.range.start.line + 1})")
+            first = (result.contents.value if result else "(nothing)").split("\n\n---")[0]
+            for line in textwrap.wrap(first, 116)[:5]:
+                out(f"  | {line}")
         edits = action.edit.document_changes[0].edits
         new_text = apply_edits(text, edits)
         changed = [(i + 1, a, b) for i, (a, b) in enumerate(zip(text.splitlines(), new_text.splitlines())) if a != b]
@@ -188,6 +201,9 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
             text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
         after = await diagnostics_for(version)
+        for d in after:
+            if (d.code, d.message) not in {(b.code, b.message) for b in diagnostics}:
+                out(f"  new: {path.name}:{d.range.start.line + 1}: {SEVERITY[d.severity]} [{d.code}] {d.message}")
         still = [d for d in after if d.code == target.code and d.range.start.line == target.range.start.line]
         out(f"  diagnostics now {len(after)} (was {len(diagnostics)}); [{target.code}] on that line "
             f"{'is still there' if still else 'is gone'}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from ..documents import Snapshot
-from .diagnostics import SOURCE, to_range
+from .diagnostics import enabled, to_range
 from .edits import verified
 
 MODEL_FIX_TITLE = "Fix with the PsychoPy model"
@@ -32,17 +32,19 @@ def _wants_quickfix(params: lsp.CodeActionParams) -> bool:
     return not only or any(str(kind).startswith("quickfix") for kind in only)
 
 
-def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, checks: dict | None = None) -> list[lsp.CodeAction]:
     actions: list[lsp.CodeAction] = []
     if not _wants_quickfix(params):
         return actions
     lines, newline = snapshot.lines, snapshot.newline
     wanted = params.context.diagnostics or []
     for i, finding in enumerate(snapshot.findings()):
-        if finding.fix is None:
+        if finding.fix is None or not enabled(finding, checks):
             continue
         rng = to_range(lines, finding.span)
-        matching = [d for d in wanted if d.source == SOURCE and d.code == finding.code and d.range == rng]
+        # a fix that moves or imports something declares the region it edits; it always contains the finding
+        allowed = to_range(lines, finding.fix.extent) if finding.fix.extent else rng
+        matching = [d for d in wanted if d.source == finding.source and d.code == finding.code and d.range == rng]
         if wanted and not matching:
             continue
         if not wanted and not _overlaps(rng, params.range):
@@ -51,7 +53,7 @@ def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams) -> list[lsp.Co
             continue  # the diagnostic was computed on another version of the text
         edits = [lsp.TextEdit(range=to_range(lines, span), new_text=text.replace("\n", newline))
                  for span, text in finding.fix.edits]
-        if not all(_inside(e.range, rng) for e in edits) or not verified(snapshot, i):
+        if not all(_inside(e.range, allowed) for e in edits) or not verified(snapshot, i):
             continue
         actions.append(lsp.CodeAction(
             title=finding.fix.title,

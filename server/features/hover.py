@@ -15,6 +15,7 @@ from lsprotocol import types as lsp
 from ...kb.records import Param, Record
 from ..analysis import Analysis
 from ..documents import Snapshot
+from .explain import explanation
 
 
 @dataclass
@@ -104,15 +105,34 @@ def render(record: Record, param: Param | None = None) -> str:
     return "\n\n".join(parts)
 
 
-def hover(snapshot: Snapshot, position: lsp.Position) -> lsp.Hover | None:
+def findings_at(snapshot: Snapshot, line1: int, byte_col: int, checks: dict | None = None) -> list[str]:
+    """The explanations of the timing and logic findings whose span holds the position (one per code)."""
+    from .diagnostics import enabled
+
+    out: list[str] = []
+    for finding in snapshot.findings():
+        l1, c1, l2, c2 = finding.span
+        if (l1, c1) <= (line1, byte_col) <= (l2, c2) and enabled(finding, checks):
+            text = explanation(finding.code)
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def hover(snapshot: Snapshot, position: lsp.Position, checks: dict | None = None) -> lsp.Hover | None:
     lines = snapshot.lines
     line1 = position.line + 1
     byte_col = lines.byte_col(position.line, position.character)
     target = find_target(snapshot.analysis, line1, byte_col)
-    if target is None:
+    explained = findings_at(snapshot, line1, byte_col, checks)
+    if target is None and not explained:
         return None
+    parts = explained + ([render(target.record, target.param)] if target is not None else [])
+    value = "\n\n---\n\n".join(parts)
+    if target is None:
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=value))
     l1, c1, l2, c2 = target.span
     start = lsp.Position(*lines.lsp(l1, c1))
     end = lsp.Position(*lines.lsp(l2, c2))
-    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=render(target.record, target.param)),
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=value),
                      range=lsp.Range(start=start, end=end))

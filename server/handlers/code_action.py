@@ -14,7 +14,7 @@ def on_code_action(ls, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | N
     snap = ls.snapshot(params.text_document.uri)
     if snap is None:
         return None
-    actions = quick_fixes(snap, params)
+    actions = quick_fixes(snap, params, ls.settings.checks)
     if ls.settings.model_fixes and ls.settings.model_backend != "off":
         actions += model_fix_actions(snap, params)
     return actions

@@ -20,7 +20,7 @@ async def publish_later(ls, uri: str, delay: float) -> None:
         snap = ls.snapshot(uri)
         if snap is None:
             return
-        found = await asyncio.to_thread(diagnostics, snap)
+        found = await asyncio.to_thread(diagnostics, snap, dict(ls.settings.checks))
         if not ls.docs.is_current(snap) or snap.index is not ls.index:
             return  # edited, closed or re-indexed meanwhile: a newer run is scheduled
         state = ls.docs.state(uri)

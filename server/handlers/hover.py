@@ -9,4 +9,4 @@ from ..features.hover import hover
 
 def on_hover(ls, params: lsp.HoverParams) -> lsp.Hover | None:
     snap = ls.snapshot(params.text_document.uri) if ls.settings.hover else None
-    return hover(snap, params.position) if snap is not None else None
+    return hover(snap, params.position, ls.settings.checks) if snap is not None else None

@@ -24,8 +24,8 @@ for trial in trials:
     word.text = trial["word"]
     word.setColour(trial["ink"])
     word.draw()
-    win.flip
     clock.reset()
+    win.flip
     keys = kb.waitKeys(keyList=["r", "g"], maxWait=2.0)
     rt = clock.getTime()
     correct = keys[0].name == trial["key"]
