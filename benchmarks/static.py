@@ -137,13 +137,19 @@ async def main_async(args) -> None:
     from psychopy_lsp.server.checks import check
 
     index = index_from_source(find_psychopy())
-    runs = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        findings = check(Analysis(text, index))
-        runs.append((time.perf_counter() - t0) * 1000)
-    print(f"checker in-process on {args.lines} lines: p50 {statistics.median(runs):.1f} ms "
-          f"({len(findings)} findings)")
+    # side by side in this process: the parse alone, the API families alone (the checker before the timing and
+    # logic families), every family but pyflakes, and everything (what the server runs)
+    variants = {"parse + resolve only": (), "API families (before)": ("api",),
+                "all but pyflakes": ("api", "timing", "keys", "data", "display"), "all families": None}
+    for label, families in variants.items():
+        runs = []
+        for _ in range(7):
+            t0 = time.perf_counter()
+            analysis = Analysis(text, index)
+            findings = check(analysis, families) if families != () else []
+            runs.append((time.perf_counter() - t0) * 1000)
+        print(f"checker in-process on {args.lines} lines, {label:<22}: p50 {statistics.median(runs):6.1f} ms "
+              f"({len(findings)} findings)")
 
     ours = await measure([sys.executable, "-m", "psychopy_lsp.server.cli"], text, uri, hovers, completions,
                          {"debounceMs": 0, **({"kbDir": args.kb_dir} if args.kb_dir else {})}, args.repeat,

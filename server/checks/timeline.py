@@ -75,17 +75,15 @@ def is_false(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and node.value in (False, None, 0)
 
 
-def blocks(tree: ast.AST) -> Iterator[list[ast.stmt]]:
-    """Every statement list in the tree (module, function and class bodies, loop and branch bodies...)."""
-    for node in ast.walk(tree):
+def blocks(nodes: list[ast.AST]) -> Iterator[list[ast.stmt]]:
+    """Every statement list among `nodes` (module, function and class bodies, loop and branch bodies...)."""
+    for node in nodes:
+        if not isinstance(node, (ast.stmt, ast.Module, ast.ExceptHandler, ast.match_case)):
+            continue
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
                 yield block
-        for handler in getattr(node, "handlers", []) or []:
-            yield handler.body
-        for case in getattr(node, "cases", []) or []:
-            yield case.body
 
 
 class Timeline(CheckContext):

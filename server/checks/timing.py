@@ -31,7 +31,7 @@ class TimingChecks(Timeline):
 
     def check_timing(self, _module: ast.Module) -> None:
         rt_clocks = self._rt_clocks()
-        for block in blocks(self.a.tree):
+        for block in blocks(self.a.nodes):
             for i, stmt in enumerate(block):
                 call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
                 if call is None:
