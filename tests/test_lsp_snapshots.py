@@ -39,7 +39,8 @@ async def test_a_reopened_document_is_analysed_afresh(client: LanguageClient):
         assert "PSY106" in {d.code for d in await diagnostics_for(client, uri, version=1)}
         await close_doc(client, uri)
         await open_doc(client, PIX, uri, version=1)
-        found = await diagnostics_for(client, uri, version=1)
+        found = [d for d in await diagnostics_for(client, uri, version=1)
+                 if d.severity <= lsp.DiagnosticSeverity.Warning]  # (a hint such as an unclosed window is not stale)
         assert not found, f"attempt {attempt}: {[(d.code, d.message) for d in found]}"
         hover = await client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=1, character=15)))
