@@ -8,7 +8,7 @@ import json
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
 
-# the checker's rule families (server/checks/findings.py FAMILIES; kept here so settings import nothing heavy)
+# the checker's rule families (each family class declares its FAMILY; findings.family_of maps codes to them)
 CHECK_FAMILIES = ("api", "timing", "keys", "data", "display", "pyflakes")
 
 

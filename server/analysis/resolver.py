@@ -240,6 +240,19 @@ class Analysis:
             scope = scope.parent
         return None
 
+    def binding_at(self, name: str, line: int) -> object:
+        """The raw binding of `name` in force at `line` (an ast.expr, a Value, an import tuple, or None): the
+        latest at or above the line in the innermost scope that binds the name. Unlike resolve_name, a name used
+        before any binding has none."""
+        scope = self.scope_for_line(line)
+        while scope is not None:
+            entries = scope.bindings.get(name)
+            if entries:
+                i = bisect.bisect_right(entries, line, key=_line_of)
+                return entries[i - 1][1] if i else None
+            scope = scope.parent
+        return None
+
     def _from_binding(self, binding: object, line: int | None, scope: Scope) -> Value | None:
         if binding is None:
             return None

@@ -14,7 +14,7 @@ from .attributes import AttributeChecks
 from .calls import CallChecks
 from .data import DataChecks
 from .display import DisplayChecks
-from .findings import CODES, ERROR, FAMILIES, HINT, INFO, WARNING, Finding, Fix, Span, family_of
+from .findings import CODES, ERROR, HINT, INFO, WARNING, Finding, Fix, Span, family_of
 from .flow import FlowChecks
 from .generic import GenericChecks
 from .imports import ImportChecks
@@ -58,5 +58,4 @@ def check(analysis: Analysis, families: tuple[str, ...] | None = None) -> list[F
     return Checker(analysis, families).run()
 
 
-__all__ = ["CODES", "ERROR", "FAMILIES", "HINT", "INFO", "WARNING", "Checker", "Finding", "Fix", "Span", "check",
-           "family_of"]
+__all__ = ["CODES", "ERROR", "HINT", "INFO", "WARNING", "Checker", "Finding", "Fix", "Span", "check", "family_of"]

@@ -16,20 +16,15 @@ ARRAY_ATTRS = ("pos", "size", "color", "fillColor", "lineColor", "scale", "verti
 
 
 def _numbers(node: ast.expr | None) -> list[float] | None:
-    if isinstance(node, (ast.Tuple, ast.List)):
-        out = []
-        for elt in node.elts:
-            if isinstance(elt, ast.UnaryOp) and isinstance(elt.op, ast.USub) and isinstance(elt.operand,
-                                                                                         ast.Constant):
-                elt = ast.Constant(-elt.operand.value) if isinstance(elt.operand.value, (int, float)) else elt
-            if not (isinstance(elt, ast.Constant) and isinstance(elt.value, (int, float))
-                    and not isinstance(elt.value, bool)):
-                return None
-            out.append(float(elt.value))
-        return out
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return [float(node.value)]
-    return None
+    """A number or a tuple/list of numbers written as literals (negative ones included), as floats."""
+    try:
+        value = ast.literal_eval(node) if node is not None else None
+    except (ValueError, SyntaxError, TypeError):
+        return None
+    values = list(value) if isinstance(value, (tuple, list)) else [value]
+    if not values or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return None
+    return [float(v) for v in values]
 
 
 class DisplayChecks(Timeline):
@@ -56,12 +51,7 @@ class DisplayChecks(Timeline):
     # ---- PSY341: a stimulus placed or sized where it cannot be seen -----------------------------------------
     def _window_of(self, call: ast.Call) -> ast.Call | None:
         win = keyword(call, "win") or (call.args[0] if call.args else None)
-        if not isinstance(win, ast.Name):
-            return None
-        scope = self.a.scope_for_line(call.lineno)
-        entries = scope.bindings.get(win.id) or self.a.module_scope.bindings.get(win.id) or []
-        bound = [b for line, b in entries if line <= call.lineno]
-        node = bound[-1] if bound else None
+        node = self.bound_value(win) if isinstance(win, ast.Name) else None
         if isinstance(node, ast.Call):
             value = self.a.infer(node.func)
             if value is not None and value.symbol == "psychopy.visual.window.Window":

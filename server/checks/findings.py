@@ -63,12 +63,9 @@ CODES = {
     "F821": "undefined-name",
 }
 
-# The rule families a user can switch off (`checks: {timing: false}`); the syntax check is always on.
-FAMILIES = ("api", "timing", "keys", "data", "display", "pyflakes")
-
-
 def family_of(code: str) -> str | None:
-    """The family a code belongs to (None: always on)."""
+    """The family a code belongs to (settings.CHECK_FAMILIES, what `checks: {timing: false}` switches off;
+    None: the syntax check, always on)."""
     if not code.startswith("PSY"):
         return "pyflakes"
     if code == "PSY001":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from .findings import HINT, INFO, WARNING, Fix, did_you_mean, quoted, span_of
-from .timeline import LOOPS, Timeline, keyword, method_call, own_nodes, position
+from .timeline import Timeline, keyword, method_call, own_nodes, position
 
 # names people carry over from other toolkits or from the key caps; PsychoPy (pyglet, ptb) never reports them
 KEY_ALIASES = {
@@ -38,12 +38,11 @@ class KeyChecks(Timeline):
             elif source or self.is_wait_keys(call):
                 keyboards.setdefault(self.text(call.func.value), []).append(call)
             self._key_names(call)
-        for loop in self.loops:
-            if self.is_frame_loop(loop):
-                self._swallowed(loop)
-                self._stale_buffer(loop)
-                self._wait_release(loop)
-                self._mouse_held(loop)
+        for loop in self.frame_loops:
+            self._swallowed(loop)
+            self._stale_buffer(loop)
+            self._wait_release(loop)
+            self._mouse_held(loop)
         for node in self.a.nodes:
             if isinstance(node, ast.Compare):
                 self._timestamped_as_names(node)
@@ -121,24 +120,13 @@ class KeyChecks(Timeline):
         if isinstance(node, ast.Subscript):
             node = node.value
         if isinstance(node, ast.Name):
-            node = self._bound_value(node)
+            node = self.bound_value(node)
         if isinstance(node, ast.Call) and (self.key_read(node) == "event" or (
                 self.is_wait_keys(node) and self.is_module(node.func.value, "psychopy.event"))):
             stamp = keyword(node, "timeStamped")
             modifiers = keyword(node, "modifiers")
             if (stamp is not None and not is_off(stamp)) or (modifiers is not None and not is_off(modifiers)):
                 return node
-        return None
-
-    def _bound_value(self, name: ast.Name) -> ast.expr | None:
-        scope = self.a.scope_for_line(name.lineno)
-        while scope is not None:
-            entries = scope.bindings.get(name.id)
-            if entries:
-                before = [b for line, b in entries if line <= name.lineno]
-                binding = before[-1] if before else None
-                return binding if isinstance(binding, ast.expr) else None
-            scope = scope.parent
         return None
 
     def _timestamped_as_names(self, node: ast.Compare) -> None:
@@ -244,12 +232,12 @@ class KeyChecks(Timeline):
         if isinstance(base, ast.Call):
             return self.text(base.func.value) == kb if isinstance(base.func, ast.Attribute) else False
         if isinstance(base, ast.Name):
-            bound = self._bound_value(base)
+            bound = self.bound_value(base)
             if isinstance(bound, ast.Call) and isinstance(bound.func, ast.Attribute):
                 return self.text(bound.func.value) == kb
             for loop in self.loops:  # `for key in keys:` binds the loop target, which the resolver leaves unbound
                 if isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == base.id:
-                    source = self._bound_value(loop.iter) if isinstance(loop.iter, ast.Name) else loop.iter
+                    source = self.bound_value(loop.iter) if isinstance(loop.iter, ast.Name) else loop.iter
                     if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and \
                             self.text(source.func.value) == kb:
                         return True

@@ -86,6 +86,15 @@ def blocks(nodes: list[ast.AST]) -> Iterator[list[ast.stmt]]:
                 yield block
 
 
+def _branch(node: ast.If | ast.IfExp, child: ast.AST) -> str | None:
+    """Which branch of the if `child` is in ('body', 'orelse'; None for the test)."""
+    for field in ("body", "orelse"):
+        value = getattr(node, field)
+        if child is value or (isinstance(value, list) and child in value):
+            return field
+    return None
+
+
 class Timeline(CheckContext):
     """Roles of expressions and the loop structure, computed lazily once per check run."""
 
@@ -93,10 +102,17 @@ class Timeline(CheckContext):
         super().__init__(analysis)
         self._roles: dict[int, str | None] = {}
         self._frame_loops: dict[int, bool] = {}
-        self.defined_functions = {n.name for n in analysis.nodes
-                                  if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self.calls = [n for n in analysis.nodes if isinstance(n, ast.Call)]
-        self.loops = [n for n in analysis.nodes if isinstance(n, LOOPS)]
+        self.defined_functions: set[str] = set()
+        self.calls: list[ast.Call] = []
+        self.loops: list[ast.AST] = []
+        for node in analysis.nodes:  # one pass for what every family iterates
+            if isinstance(node, ast.Call):
+                self.calls.append(node)
+            elif isinstance(node, LOOPS):
+                self.loops.append(node)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.defined_functions.add(node.name)
+        self._frame_loop_list: list[ast.AST] | None = None
 
     # ---- what things are ------------------------------------------------------------------------------------
     def role(self, expr: ast.expr) -> str | None:
@@ -186,6 +202,13 @@ class Timeline(CheckContext):
                 self.is_wait_keys(c) or self.is_core_wait(c) for c in calls)
         return self._frame_loops[key]
 
+    @property
+    def frame_loops(self) -> list[ast.AST]:
+        """The document's frame loops, in tree order (shared by the families that look inside them)."""
+        if self._frame_loop_list is None:
+            self._frame_loop_list = [loop for loop in self.loops if self.is_frame_loop(loop)]
+        return self._frame_loop_list
+
     def enclosing(self, node: ast.AST) -> Iterator[ast.AST]:
         """The loops around `node`, innermost first, up to its function."""
         parent = self.parents.get(id(node))
@@ -193,11 +216,6 @@ class Timeline(CheckContext):
             if isinstance(parent, LOOPS) and node not in getattr(parent, "orelse", []):
                 yield parent
             node, parent = parent, self.parents.get(id(parent))
-
-    def frame_loop_of(self, node: ast.AST) -> ast.AST | None:
-        """The innermost loop around `node` if it is a frame loop (the node runs once per frame)."""
-        loop = next(self.enclosing(node), None)
-        return loop if loop is not None and self.is_frame_loop(loop) else None
 
     def under_if(self, node: ast.AST, stop: ast.AST) -> bool:
         """Whether a branch (if, try, with a condition) lies between `node` and the enclosing `stop`."""
@@ -208,11 +226,6 @@ class Timeline(CheckContext):
                 return True
             parent = self.parents.get(id(parent))
         return False
-
-    def statement_of(self, node: ast.AST) -> ast.stmt:
-        while not isinstance(node, ast.stmt):
-            node = self.parents[id(node)]
-        return node
 
     def block_of(self, stmt: ast.stmt) -> list[ast.stmt] | None:
         parent = self.parents.get(id(stmt))
@@ -229,16 +242,12 @@ class Timeline(CheckContext):
         chain_a = self._chain(a)
         child_b: ast.AST = b
         parent = self.parents.get(id(b))
-        while parent is not None:
-            if id(parent) in chain_a and isinstance(parent, (ast.If, ast.IfExp)):
-                child_a = chain_a[id(parent)]
-                in_body = lambda c: c in parent.body if isinstance(parent, ast.If) else c is parent.body  # noqa: E731
-                in_else = lambda c: c in parent.orelse if isinstance(parent, ast.If) else c is parent.orelse  # noqa: E731
-                return (in_body(child_a) and in_else(child_b)) or (in_else(child_a) and in_body(child_b))
-            if id(parent) in chain_a:
-                return False
+        while parent is not None and id(parent) not in chain_a:  # up to the lowest common ancestor
             child_b, parent = parent, self.parents.get(id(parent))
-        return False
+        if not isinstance(parent, (ast.If, ast.IfExp)):
+            return False
+        branches = {_branch(parent, chain_a[id(parent)]), _branch(parent, child_b)}
+        return branches == {"body", "orelse"}
 
     def _chain(self, node: ast.AST) -> dict[int, ast.AST]:
         """id(ancestor) -> the child of that ancestor on the way to `node`."""
@@ -248,6 +257,11 @@ class Timeline(CheckContext):
             chain[id(parent)] = node
             node, parent = parent, self.parents.get(id(parent))
         return chain
+
+    def bound_value(self, name: ast.Name) -> ast.expr | None:
+        """The expression `name` was last assigned at or above its line (None: unbound, or not an assignment)."""
+        binding = self.a.binding_at(name.id, name.lineno)
+        return binding if isinstance(binding, ast.expr) else None
 
     def text(self, node: ast.AST) -> str:
         """The node's source as the user wrote it (ast columns are UTF-8 byte offsets)."""

@@ -51,11 +51,10 @@ class TimingChecks(Timeline):
                 self._unguarded_rate(call)
             self._hard_coded_rate(call)
             self._time_module(call)
-        for loop in self.loops:
-            if self.is_frame_loop(loop):
-                self._in_frame_loop(loop)
-                self._clock_bounded(loop)
-                self._drawn_once(loop)
+        for loop in self.frame_loops:
+            self._in_frame_loop(loop)
+            self._clock_bounded(loop)
+            self._drawn_once(loop)
         self._autodraw_left_on()
 
     # ---- PSY301: the RT clock reset before the flip that shows the stimulus ---------------------------------
@@ -162,7 +161,6 @@ class TimingChecks(Timeline):
     # ---- PSY303: getActualFrameRate() may be None --------------------------------------------------------
     def _unguarded_rate(self, call: ast.Call) -> None:
         parent = self.parents.get(id(call))
-        guarded = "or 60.0"
         if isinstance(parent, ast.BoolOp) or isinstance(parent, ast.IfExp) or isinstance(parent, ast.Compare):
             return  # `... or 60`, a conditional, a comparison with None
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
@@ -178,7 +176,7 @@ class TimingChecks(Timeline):
         fix = Fix(f"Fall back to 60 Hz: {replacement}", [(span_of(call), replacement)])
         self.add("PSY303", "getActualFrameRate() returns None when the rate cannot be measured (an unstable or "
                  "virtual display), and the arithmetic then fails with a TypeError on that machine only: "
-                 f"give it a fallback (`{guarded}`)", call, WARNING, fix)
+                 "give it a fallback (`or 60.0`)", call, WARNING, fix)
 
     def _used_unguarded(self, name: str, assign: ast.Assign) -> bool:
         scope = self.a.scope_for_line(assign.lineno)
@@ -242,10 +240,9 @@ class TimingChecks(Timeline):
     def _in_frame_loop(self, loop: ast.AST) -> None:
         assigned = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)} if isinstance(
             loop, (ast.For, ast.AsyncFor)) else set()
-        for node in own_nodes(loop.body):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                assigned.add(node.id)
-        for node in own_nodes(loop.body):
+        body = list(own_nodes(loop.body))
+        assigned |= {n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        for node in body:
             if isinstance(node, ast.Call):
                 self._constructed_in_loop(node, loop, assigned)
                 mc = method_call(node)
@@ -408,7 +405,7 @@ class TimingChecks(Timeline):
         if any(mc and mc[1] == "stashAutoDraw" for c in self.calls if (mc := method_call(c))):
             return
         for text, node in on.items():
-            later_phases = sum(1 for lp in self.loops if self.is_frame_loop(lp) and lp.lineno > node.lineno
+            later_phases = sum(1 for lp in self.frame_loops if lp.lineno > node.lineno
                                and not any(outer.lineno > node.lineno for outer in self.enclosing(lp)))
             if text not in off and (next(self.enclosing(node), None) is not None or later_phases >= 2):
                 self.add("PSY311", f"`{text}` is set to draw itself on every flip and never switched off: it stays "

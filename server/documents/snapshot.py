@@ -59,6 +59,10 @@ class Snapshot:
                 self._derived[key] = compute()
             return self._derived[key]
 
+    def computed(self, key: str) -> object | None:
+        """A derived value if some thread already computed it, else None (never computes, never waits)."""
+        return self._derived.get(key)
+
     def findings(self) -> list[Finding]:
         """The checker's findings for this version (computed once: diagnostics, code actions and the inline
         filter share them)."""

@@ -9,7 +9,6 @@ from ..checks import ERROR, HINT, INFO, Finding, family_of
 from ..documents import Snapshot
 from .explain import docs_link
 
-SOURCE = "psychopy-lsp"
 SEVERITY = {ERROR: lsp.DiagnosticSeverity.Error, INFO: lsp.DiagnosticSeverity.Information,
             HINT: lsp.DiagnosticSeverity.Hint}
 

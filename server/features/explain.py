@@ -3,7 +3,6 @@ three sentences, in PsychoPy's own words where its docstrings say it, and the Ps
 
 from __future__ import annotations
 
-TIMING = "https://www.psychopy.org/general/timing/index.html"
 FRAMES = "https://www.psychopy.org/general/timing/detectingFrameDrops.html"
 WINDOW = "https://www.psychopy.org/api/visual/window.html"
 KEYBOARD = "https://www.psychopy.org/api/hardware/keyboard.html"

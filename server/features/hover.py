@@ -15,6 +15,7 @@ from lsprotocol import types as lsp
 from ...kb.records import Param, Record
 from ..analysis import Analysis
 from ..documents import Snapshot
+from .diagnostics import enabled
 from .explain import explanation
 
 
@@ -106,11 +107,12 @@ def render(record: Record, param: Param | None = None) -> str:
 
 
 def findings_at(snapshot: Snapshot, line1: int, byte_col: int, checks: dict | None = None) -> list[str]:
-    """The explanations of the timing and logic findings whose span holds the position (one per code)."""
-    from .diagnostics import enabled
+    """The explanations of the timing and logic findings whose span holds the position (one per code).
 
+    Only from findings already computed (by the diagnostics that put them on screen): hover answers on the
+    event loop and must not run, or wait for, the whole checker."""
     out: list[str] = []
-    for finding in snapshot.findings():
+    for finding in snapshot.computed("findings") or ():
         l1, c1, l2, c2 = finding.span
         if (l1, c1) <= (line1, byte_col) <= (l2, c2) and enabled(finding, checks):
             text = explanation(finding.code)
