@@ -99,7 +99,7 @@ class Analysis:
         # one walk for what can hide anywhere in an expression: walrus targets (`if (keys := kb.getKeys()):`)
         # and the parent of every node, collected in the same pass (the checks walk upwards from a node)
         self.nodes, self.parents = _walk_with_parents(self.tree)
-        self._own = {id(node) for node in self.nodes}
+        self.own_ids = {id(node) for node in self.nodes}
         for node in self.nodes:
             if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
                 self.scope_for_line(node.lineno).bind(node.target.id, node.lineno, node.value)
@@ -287,7 +287,7 @@ class Analysis:
                 value = self._infer(expr, scope)
             finally:
                 self._in_progress.discard(key)
-            if key in self._own:
+            if key in self.own_ids:
                 self._memo[key] = value
             return value
 

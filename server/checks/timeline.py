@@ -102,6 +102,8 @@ class Timeline(CheckContext):
         super().__init__(analysis)
         self._roles: dict[int, str | None] = {}
         self._frame_loops: dict[int, bool] = {}
+        self._calls_of: dict[int, list[ast.Call]] = {}
+        self._flips: dict[int, bool] = {}
         self.defined_functions: set[str] = set()
         self.calls: list[ast.Call] = []
         self.loops: list[ast.AST] = []
@@ -113,6 +115,14 @@ class Timeline(CheckContext):
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.defined_functions.add(node.name)
         self._frame_loop_list: list[ast.AST] | None = None
+        # the calls under each node, from the parent links (one climb per call instead of a walk per statement:
+        # the flow rules look at the same statements from several places)
+        parents = analysis.parents
+        for call in self.calls:
+            node = call
+            while node is not None:
+                self._calls_of.setdefault(id(node), []).append(call)
+                node = parents.get(id(node))
 
     # ---- what things are ------------------------------------------------------------------------------------
     def role(self, expr: ast.expr) -> str | None:
@@ -156,8 +166,24 @@ class Timeline(CheckContext):
         return self.role(expr) == f"module:{module}"
 
     def is_flip(self, node: ast.AST) -> bool:
-        mc = method_call(node)
-        return mc is not None and mc[1] == "flip" and self.is_window(mc[0])
+        key = id(node)
+        found = self._flips.get(key)
+        if found is None:
+            mc = method_call(node)
+            found = self._flips[key] = mc is not None and mc[1] == "flip" and self.is_window(mc[0])
+        return found
+
+    def calls_of(self, node: ast.AST) -> list[ast.Call]:
+        """Every call under `node` (itself included), computed once per node: the flow rules scan the same
+        statements from several places (forward from a reset, back from a flip)."""
+        found = self._calls_of.get(id(node))
+        if found is None:
+            # a node without calls, or one not from this tree (a salvaged fragment): walk it
+            found = [] if id(node) in self.a.own_ids else list(calls_in(node))
+        return found
+
+    def flips_in(self, node: ast.AST) -> bool:
+        return any(self.is_flip(c) for c in self.calls_of(node))
 
     def is_draw(self, node: ast.AST) -> bool:
         mc = method_call(node)

@@ -92,7 +92,7 @@ class TimingChecks(Timeline):
         clock = self.text(reset.value)
         flips: list[tuple[ast.stmt, ast.Call]] = []  # the statements after the reset that flip, up to the read
         for nxt in later:
-            calls = list(calls_in(nxt))
+            calls = self.calls_of(nxt)
             flip = next((c for c in calls if self.is_flip(c)), None)
             if flip is not None:
                 flips.append((nxt, flip))
@@ -145,13 +145,13 @@ class TimingChecks(Timeline):
             return
         drawn = False
         for stmt in reversed(block[:i]):  # what this flip shows: the draws since the previous flip
-            calls = list(calls_in(stmt))
-            if any(self.is_flip(c) for c in calls):
+            calls = self.calls_of(stmt)
+            if self.flips_in(stmt):
                 break
             if any(self.is_draw(c) for c in calls):
                 drawn = True
                 break
-        if not drawn or not any(self.is_flip(c) for s in block[i + 2:] for c in calls_in(s)):
+        if not drawn or not any(self.flips_in(s) for s in block[i + 2:]):
             return  # a blank screen waited on, or nothing replaces the stimulus: a pause, not a duration
         self.add("PSY302", f"the stimulus stays on screen for `core.wait({seconds:g})` and then until the next "
                  "flip, which waits for the retrace: the duration is rounded up to whole frames and jitters (at "
@@ -324,7 +324,7 @@ class TimingChecks(Timeline):
         else:
             return
         for nxt in later:
-            calls = list(calls_in(nxt))
+            calls = self.calls_of(nxt)
             if isinstance(nxt, ast.Expr) and calls and self.is_draw(calls[0]):
                 continue
             if isinstance(nxt, ast.Expr) and calls and self.is_flip(calls[0]):
@@ -356,7 +356,7 @@ class TimingChecks(Timeline):
         if block is None:
             return
         for stmt in reversed(block[:block.index(loop)]):
-            inner = list(calls_in(stmt))
+            inner = self.calls_of(stmt)
             if any(self.is_flip(c) for c in inner) or isinstance(stmt, LOOPS):
                 return
             draws = [c for c in inner if self.is_draw(c)]
