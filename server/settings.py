@@ -55,6 +55,10 @@ class Settings:
     run_timeout_s: float = _doc("Time budget for `psychopy.runScript` in seconds.", default=20.0)
     run_headless: str = _doc("Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`.",
                              default="auto")
+    run_isolation: str = _doc("Isolation of `psychopy.runScript`: `required` (refuse to run unless the network, "
+                              "file system and other processes are all walled off), `preferred` (the strongest "
+                              "this system gives; the result says what was not enforced), `off` (a plain "
+                              "subprocess).", default="preferred")
 
     @classmethod
     def from_options(cls, options: Any) -> tuple["Settings", list[str]]:
@@ -93,6 +97,7 @@ class Settings:
         checks = {
             "model_backend": ("llamacpp", "openai", "off"),
             "run_headless": ("auto", "always", "never"),
+            "run_isolation": ("required", "preferred", "off"),
             "model_completion_items": ("auto", "always", "never"),
         }
         for name, allowed in checks.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -76,6 +77,13 @@ def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
     assert "== inline completion by the model" in out and " ms (the first request loads the model)" in out
     assert "    feedback.\u2502" in out and "(no suggestion" not in out, out[-1500:]
     assert "from the suggestion cache" in out
+    # the Keyboard task in the sandbox: answered, a stale key caught, the KeyError's fix proved and applied
+    assert "== run in the sandbox (psychopy.runScript, version 1): error after" in out
+    assert re.search(r"emulated participant: [34] answers \((left|right) \d+ ms", out), out[-3000:]
+    assert "rt_keyboard.py:18: warning [stale-key]" in out and "rt_keyboard.py:26: error [KeyError]" in out
+    assert "== quick fix for [KeyError] line 26: Use the key 'right'" in out and "(proved by a re-run)" in out
+    assert "+ 26: print(f\"mean RT {sum(rts) / len(rts) * 1000:.0f} ms; right answers: {answers['right']}\")" in out
+    assert "== run in the sandbox (psychopy.runScript, version 2): ok after" in out
     assert out.rstrip().endswith("== done")
 
 

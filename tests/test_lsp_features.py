@@ -177,3 +177,66 @@ async def test_run_script_maps_the_traceback(client: LanguageClient, tmp_path):
     runtime = [d for d in diagnostics if d.source == "psychopy-run"]
     assert runtime and runtime[0].range.start.line == 2
     assert "unexpected keyword argument 'colour'" in runtime[0].message
+
+
+RT_TASK = """from psychopy import visual, core
+from psychopy.hardware import keyboard
+win = visual.Window([400, 300], units="height")
+kb = keyboard.Keyboard()
+counts = {"left": 0, "right": 0}
+for trial in range(3):
+    keys = []
+    while not keys:
+        win.flip()
+        keys = kb.getKeys(keyList=["left", "right"])
+    counts[keys[0].name] += 1
+    win.flip()
+    core.wait(0.4)
+print("left answers:", counts["Left"])
+"""
+
+
+async def run_command(client, uri):
+    return await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.runScript", arguments=[uri])), 180)
+
+
+async def test_run_script_emulates_keyboard_answers_and_offers_a_fix_proved_by_a_rerun(client, tmp_path):
+    """A Keyboard RT task runs (its reads answered, a stale key exposed); its KeyError gets the literal key as a
+    quick fix only after the fixed script ran clean; applying it and running again ends without an error."""
+    path = tmp_path / "rt_task.py"
+    path.write_text(RT_TASK)
+    uri = path.as_uri()
+    await open_doc(client, RT_TASK, uri=uri)
+    await diagnostics_for(client, uri, version=1)
+    client.diagnostics.pop(uri, None)
+    result = await run_command(client, uri)
+    assert result["status"] == "error" and result["error_type"] == "KeyError" and result["line"] == 14
+    assert result["keyboard_backend"] in ("ptb", "event")
+    assert sum(p["kind"] == "answer" for p in result["presses"]) >= 2
+    assert result["fix"] and "re-run" in result["fix"]["verified"]
+    diagnostics = await diagnostics_for(client, uri, version=1)
+    runtime = {d.code: d for d in diagnostics if d.source == "psychopy-run"}
+    assert runtime["stale-key"].range.start.line == 9  # the read that took the press made between trials
+    error = runtime["KeyError"]
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
+        context=lsp.CodeActionContext(diagnostics=[error])))
+    proved = [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]
+    assert len(proved) == 1 and "'left'" in proved[0].title
+    change = proved[0].edit.document_changes[0]
+    assert change.text_document.version == 1 and len(change.edits) == 1
+    assert change.edits[0].range.start.line == 13 and change.edits[0].new_text == \
+        'print("left answers:", counts["left"])'
+    fixed = RT_TASK.replace('counts["Left"]', 'counts["left"]')
+    path.write_text(fixed)
+    await change_doc(client, uri, fixed, version=2)
+    await diagnostics_for(client, uri, version=2)
+    client.diagnostics.pop(uri, None)
+    again = await run_command(client, uri)
+    assert again["status"] == "ok" and again["version"] == 2 and again["fix"] is None
+    # the fix of version 1 is not offered on version 2
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
+        context=lsp.CodeActionContext(diagnostics=[])))
+    assert not [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from psychopy_lsp.server.sandbox.isolation import isolation
 from psychopy_lsp.server.sandbox.runner import run_script
 
 # only the runs that open a window need Xvfb; the isolation tests run without a display, so they never skip
@@ -94,9 +95,24 @@ def test_the_script_has_no_network(tmp_path):
         result.to_dict()
 
 
+def test_the_script_sees_and_signals_only_its_own_processes(tmp_path):
+    """In its PID namespace the script cannot signal (or renice, with the one capability it may keep) the
+    server, and sees only its own processes in /proc."""
+    import os
+
+    script = tmp_path / "pids.py"
+    script.write_text(f"import os\nprint('pids', len([p for p in os.listdir('/proc') if p.isdigit()]))\n"
+                      f"try:\n    os.kill({os.getpid()}, 0)\n    print('reached the server')\n"
+                      f"except ProcessLookupError:\n    print('no such process')\n")
+    result = run_script(script, sys.executable, timeout_s=20, headless="never")
+    assert result.status == "ok" and isolation().pid, result.to_dict()
+    assert "no such process" in result.stdout and int(result.stdout.split("pids", 1)[1].split()[0]) < 10
+
+
 def test_the_script_can_write_only_its_temporary_folder(tmp_path, monkeypatch):
     """Neighbouring files are readable, new files land in the temporary folder, anything else is read-only and
     the folders holding keys are empty (where user namespaces work; the result says so)."""
+    Path("/tmp/escaped.txt").unlink(missing_ok=True)  # a leftover of a run that was not isolated
     home = tmp_path / "home"
     (home / ".ssh").mkdir(parents=True)
     (home / ".ssh" / "id_ed25519").write_text("secret")
@@ -139,21 +155,22 @@ def test_the_script_cannot_undo_the_read_only_view(tmp_path):
                       "print('CapEff', [l.split()[1] for l in open('/proc/self/status') if l.startswith('CapEff')][0])\n")
     result = run_script(script, sys.executable, timeout_s=30, headless="never")
     assert result.filesystem_isolated and result.status == "ok", result.to_dict()
-    assert "remount exit 0" not in result.stdout and "CapEff 0000000000000000" in result.stdout, result.stdout
+    # no capability left but CAP_SYS_NICE (bit 23), kept only in a PID namespace for the ptb Keyboard's thread
+    caps = "0000000000800000" if isolation().realtime else "0000000000000000"
+    assert "remount exit 0" not in result.stdout and f"CapEff {caps}" in result.stdout, result.stdout
 
 
 def test_the_child_bootstrap_is_a_linted_module_that_runs_nothing_on_import(monkeypatch):
-    """It runs in the user's interpreter, which may not have psychopy-lsp: the standard library only, and
-    importing it (as this test does) sets no limits and stubs nothing."""
+    """It runs in the user's interpreter, which may not have psychopy-lsp: the standard library and its own
+    modules only, and importing them (as this test does) sets no limits and stubs nothing."""
     import importlib
 
     import pyflakes.api
     import pyflakes.reporter
 
     from psychopy_lsp.server.sandbox import child
+    from psychopy_lsp.server.sandbox.child import report as report_module, stubs
 
-    source = Path(child.__file__).read_text()
-    assert "psychopy_lsp" not in source and "from ." not in source
     warnings: list[str] = []
 
     class Collect(pyflakes.reporter.Reporter):
@@ -166,15 +183,21 @@ def test_the_child_bootstrap_is_a_linted_module_that_runs_nothing_on_import(monk
         def syntaxError(self, *args):
             warnings.append(f"syntax error {args}")
 
-    assert pyflakes.api.check(source, child.__file__, Collect()) == 0, warnings
+    files = sorted(Path(child.__file__).parent.glob("*.py"))
+    assert len(files) >= 8
+    for path in files:
+        source = path.read_text()
+        assert "psychopy_lsp" not in source.replace("psychopy_lsp_child", ""), path  # only relative imports
+        assert pyflakes.api.check(source, str(path), Collect()) == 0, warnings
     monkeypatch.setitem(sys.modules, "psychopy.gui", None)
-    importlib.reload(child)
-    assert sys.modules["psychopy.gui"] is None  # the reload stubbed nothing
-    stub = child.stub_gui()
+    for name in ("limits", "stubs", "participant", "frames", "keyboard", "hooks", "report", "__main__"):
+        importlib.reload(importlib.import_module(f"psychopy_lsp.server.sandbox.child.{name}"))
+    assert sys.modules["psychopy.gui"] is None  # importing stubbed nothing
+    stub = stubs.stub_gui()
     dialog = stub.DlgFromDict({"participant": "01"})
     assert dialog.OK and dialog.show() == {"participant": "01"}
     try:
         raise KeyError("trial")
     except KeyError as exc:
-        report = child.describe(exc)
+        report = report_module.describe(exc)
     assert report["status"] == "error" and report["error"]["type"] == "KeyError" and report["frames"]

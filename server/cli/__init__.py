@@ -7,7 +7,7 @@
     psychopy-lsp kb show visual.TextStim [--json]
     psychopy-lsp kb search "how do I measure reaction times" [--json] [-k 5]
     psychopy-lsp model prepare
-    psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--json]
+    psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--isolation preferred] [--json]
     psychopy-lsp demo [FILE]           # a real LSP session against a sample experiment
 """
 
@@ -178,14 +178,27 @@ def cmd_run(args) -> int:
         print(f"psychopy-lsp: no such file: {path}", file=sys.stderr)
         return 2
     python = args.python or _install(args).python
-    result = run_script(path, python, args.timeout, args.headless)
+    result = run_script(path, python, args.timeout, args.headless, isolation_mode=args.isolation)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
         where = "headless (Xvfb)" if result.headless else "on the display"
         print(f"{path}: {result.status} after {result.duration_s:.1f} s, {where}")
+        if result.not_enforced:
+            print("  not enforced here: " + "; ".join(result.not_enforced))
+        if result.keyboard_backend:
+            print(f"  keyboard backend: {result.keyboard_backend}"
+                  + (f" ({result.keyboard_note})" if result.keyboard_note else ""))
+        answers = [p for p in result.presses if p.get("kind") == "answer"]
+        if result.presses:
+            rts = ", ".join(f"{p['key']} {p['rt'] * 1000:.0f} ms" for p in answers[:5])
+            print(f"  emulated participant: {len(answers)} answer(s) ({rts}{', ...' if len(answers) > 5 else ''})"
+                  f", {len(result.presses) - len(answers)} press(es) between trials")
+        print(f"  frames: {result.flips} flips, {sum(d['count'] for d in result.dropped_frames)} dropped")
+        names = {1: "error", 2: "warning", 3: "info", 4: "hint"}
         for d in to_diagnostics(result, LineIndex(path.read_text(encoding="utf-8", errors="replace")), None):
-            print(f"{path}:{d.range.start.line + 1}:{d.range.start.character + 1}: error [{d.source}] {d.message}")
+            print(f"{path}:{d.range.start.line + 1}:{d.range.start.character + 1}: {names.get(int(d.severity), 'error')}"
+                  f" [{d.source}] {d.message}")
     return 0 if result.status in ("ok", "exit") else 1
 
 
@@ -266,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--timeout", type=float, default=20.0, help="time budget in seconds (default 20)")
     p.add_argument("--headless", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--isolation", choices=("required", "preferred", "off"), default="preferred",
+                   help="required: refuse to run without every isolation; off: a plain subprocess")
     p.add_argument("--json", action="store_true")
     p.add_argument("--python", help="interpreter whose psychopy runs the script (default: this one)")
     p.set_defaults(func=cmd_run)

@@ -2,7 +2,8 @@
 
 The client here is pygls's LanguageClient talking to a `psychopy-lsp` subprocess, exactly as VS Code or Neovim
 would: initialize (with work-done progress), open the document, wait for diagnostics, hover, complete, ask for
-a quick fix, apply it, and wait for the diagnostic to go away.
+a quick fix, apply it, and wait for the diagnostic to go away; then run a Keyboard task in the sandbox and apply
+the fix its re-run proved.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "stroop.py"
+RUN_SAMPLE = SAMPLE.with_name("rt_keyboard.py")
 KB_TIMEOUT_S = 120  # the API index is ready seconds after start; the search index may take a minute more
 
 
@@ -110,7 +112,8 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         while line := await client._server.stderr.readline():
             stderr_tail.append(line)
     drainer = asyncio.ensure_future(drain())
-    options = {}
+    # the sandbox run is headless (its emulated participant types into the private display, never yours)
+    options = {"runHeadless": "always", "runTimeoutS": 40}
     if kb_dir:
         options["kbDir"] = kb_dir
     if python:
@@ -127,9 +130,12 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         text_document=lsp.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
 
     async def diagnostics_for(version: int, after: int = 0) -> list[lsp.Diagnostic]:
+        return await diagnostics_for_uri(uri, version, after)
+
+    async def diagnostics_for_uri(doc: str, version: int, after: int = 0) -> list[lsp.Diagnostic]:
         deadline = time.monotonic() + KB_TIMEOUT_S
         while time.monotonic() < deadline:
-            for published in reversed(client.diagnostics.get(uri, [])[after:]):
+            for published in reversed(client.diagnostics.get(doc, [])[after:]):
                 if published.version == version:
                     return published.diagnostics
             client.diag_event.clear()
@@ -210,6 +216,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
         diagnostics = after
 
     await inline_completion(client, uri, text, version, out)
+    await sandbox_run(client, diagnostics_for_uri, out)
 
     if client.status.get("state") == "building":
         out("== waiting for the search index to finish (first start only)")
@@ -220,6 +227,69 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     drainer.cancel()
     out("== done")
     return 0
+
+
+async def sandbox_run(client, diagnostics_for_uri, out) -> None:
+    """A Keyboard reaction-time task run in the sandbox (psychopy.runScript): the emulated participant's answers
+    and their RTs, a press between trials the script scores as an answer, dropped frames, and the KeyError's fix,
+    offered because re-running the fixed script proved it; applied, and run again."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="psychopy-lsp-demo-"))
+    path = folder / RUN_SAMPLE.name
+    shutil.copyfile(RUN_SAMPLE, path)
+    text, uri = path.read_text(), path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
+        uri=uri, language_id="python", version=1, text=text)))
+    static = await diagnostics_for_uri(uri, 1)
+    out(f"== opened {path.name}: {len(static)} static findings, e.g. "
+        + "; ".join(f"{d.range.start.line + 1}: [{d.code}]" for d in static[:3]))
+
+    async def run(version: int) -> tuple[dict, list[lsp.Diagnostic]]:
+        seen = len(client.diagnostics.get(uri, []))
+        result = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+            command="psychopy.runScript", arguments=[uri]))
+        diagnostics = await diagnostics_for_uri(uri, version, after=seen)
+        answers = [p for p in result["presses"] if p["kind"] == "answer"]
+        out(f"== run in the sandbox (psychopy.runScript, version {version}): {result['status']} after "
+            f"{result['duration_s']:.1f} s, {'headless' if result['headless'] else 'on the display'}, keyboard "
+            f"backend {result['keyboard_backend'] or '(none)'}; not enforced here: "
+            f"{'; '.join(result['not_enforced']) or 'nothing'}")
+        out(f"  emulated participant: {len(answers)} answers ("
+            + ", ".join(f"{p['key']} {p['rt'] * 1000:.0f} ms" for p in answers[:4])
+            + f"), {len(result['presses']) - len(answers)} press between trials; {result['flips']} flips")
+        for d in diagnostics:
+            if d.source == "psychopy-run":
+                out(f"  {path.name}:{d.range.start.line + 1}: {SEVERITY[d.severity]} [{d.code}] {d.message}")
+        return result, diagnostics
+
+    result, diagnostics = await run(1)
+    error = next((d for d in diagnostics if d.source == "psychopy-run" and d.code == result["error_type"]), None)
+    if error is None:
+        return
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
+        context=lsp.CodeActionContext(diagnostics=[error])))
+    proved = next((a for a in actions or [] if a.edit is not None and "re-run" in a.title), None)
+    if proved is None:
+        out(f"== no fix proved for [{error.code}]")
+        return
+    edit = proved.edit.document_changes[0].edits[0]
+    out(f"== quick fix for [{error.code}] line {error.range.start.line + 1}: {proved.title}")
+    out(f"  {proved.data.get('verified', '')}")
+    new_text = apply_edits(text, [edit])
+    for lineno, (a, b) in enumerate(zip(text.splitlines(), new_text.splitlines()), 1):
+        if a != b:
+            out(f"  - {lineno}: {a.strip()}")
+            out(f"  + {lineno}: {b.strip()}")
+    path.write_text(new_text)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=new_text)]))
+    await diagnostics_for_uri(uri, 2)
+    await run(2)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 async def inline_completion(client, uri: str, text: str, version: int, out) -> None:

@@ -131,15 +131,19 @@ def check_display() -> Check:
 
 
 def check_sandbox() -> Check:
-    """What `psychopy.runScript` can enforce here beyond time, memory and a temporary folder."""
+    """What `psychopy.runScript` can enforce here beyond time and a temporary folder, and what it cannot."""
     from ..sandbox.isolation import isolation
 
     guard = isolation()
-    status = "ok" if guard.network and guard.filesystem else "warn"
+    status = "ok" if not guard.missing else "warn"
     return Check("sandbox", status, {"network_isolated": guard.network, "filesystem_isolated": guard.filesystem,
-                                     "via": " ".join(guard.prefix) or None},
-                 "" if status == "ok" else "scripts run without network/file-system isolation: install util-linux "
-                 "(unshare) and allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)")
+                                     "pid_isolated": guard.pid, "realtime_keyboard": guard.realtime,
+                                     "not_enforced": list(guard.missing), "via": " ".join(guard.prefix) or None},
+                 "" if status == "ok" else "scripts run, but not enforced here: " + "; ".join(guard.missing) +
+                 (". On Linux: install util-linux (unshare, setpriv) and allow unprivileged user namespaces "
+                  "(sysctl kernel.unprivileged_userns_clone=1); set runIsolation to `required` to refuse such runs"
+                  if sys.platform.startswith("linux") else
+                  ". Set runIsolation to `required` to refuse such runs"))
 
 
 def check_threads(settings: Settings) -> Check:

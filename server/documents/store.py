@@ -25,6 +25,7 @@ class DocumentState:
     generation: int
     snapshot: Snapshot | None = None
     runtime: tuple[int, list] | None = None  # (generation, psychopy-run diagnostics) of the last run
+    last_run: object | None = None  # that run's RunResult (what a runtime fix is re-run against)
     pending: asyncio.Task | None = None  # the debounced diagnostics run
     inflight: set[threading.Event] = field(default_factory=set)  # cancel events of model work for this text
 
@@ -55,6 +56,7 @@ class DocumentStore:
             state.generation = next(_generations)
             state.snapshot = None
             state.runtime = None
+            state.last_run = None
         return state
 
     def closed(self, uri: str) -> None:

@@ -67,6 +67,40 @@ def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, checks: dict |
     return actions
 
 
+def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
+    """The deterministic fix of a run's error, already proved by re-running the script (handlers/commands.py):
+    taken from the server's own diagnostics of that run (never from data a client sends back), offered only on
+    the version that ran, and editing the error's line alone."""
+    if not _wants_quickfix(params):
+        return []
+    actions = []
+    wanted = params.context.diagnostics or []
+    for diagnostic in runtime:
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        fix = data.get("runFix")
+        if not fix or data.get("version") != snapshot.version:
+            continue
+        if wanted and not any(d.source == diagnostic.source and d.code == diagnostic.code and
+                              d.range == diagnostic.range for d in wanted):
+            continue
+        if not wanted and not _overlaps(diagnostic.range, params.range):
+            continue
+        line0 = int(fix["line"]) - 1
+        if not 0 <= line0 < len(snapshot.lines.lines):
+            continue
+        old = snapshot.lines.line(line0)
+        rng = lsp.Range(start=lsp.Position(line0, 0),
+                        end=lsp.Position(line0, snapshot.lines.client_col(line0, len(old))))
+        actions.append(lsp.CodeAction(
+            title=f"{fix['title']} (proved by a re-run)", kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic], is_preferred=True, data={"verified": fix.get("verified", "")},
+            edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snapshot.uri,
+                                                                          version=snapshot.version),
+                edits=[lsp.TextEdit(range=rng, new_text=fix["newText"])])])))
+    return actions
+
+
 def model_fix_actions(snapshot: Snapshot, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     """One unresolved "Fix with the PsychoPy model" per diagnostic in the request's context (static or from a
     run); listing is instant, the action carries only data, and resolving it runs the model."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from ..features.code_actions import model_fix_actions, quick_fixes
+from ..features.code_actions import model_fix_actions, quick_fixes, run_fixes
 
 OPTIONS = lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix], resolve_provider=True)
 
@@ -15,6 +15,9 @@ def on_code_action(ls, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | N
     if snap is None:
         return None
     actions = quick_fixes(snap, params, ls.settings.checks)
+    state = ls.docs.state(snap.uri)
+    if state is not None and state.runtime is not None and state.runtime[0] == snap.generation:
+        actions += run_fixes(snap, params, state.runtime[1])
     if ls.settings.model_fixes and ls.settings.model_backend != "off":
         actions += model_fix_actions(snap, params)
     return actions

@@ -3,7 +3,13 @@ versioned edit of the region or the action without an edit plus a message saying
 
 from __future__ import annotations
 
+import asyncio
+import sys
+
 from lsprotocol import types as lsp
+
+from ..app.progress import progress
+from ..sandbox.repair import verify_by_rerun
 
 from ..model.backends import BackendError, Cancelled
 from ..model.context import checker_findings, region_api_lines
@@ -52,6 +58,25 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     if not outcome.ok:
         return _refuse(ls, action, outcome.reason)
     region = outcome.region
+    proof = outcome.reason
+    if data.get("source") == "psychopy-run":
+        # a runtime error is fixed only when running the fixed script shows it: static checks prove nothing here
+        state = ls.docs.state(uri)
+        before = state.last_run if state is not None else None
+        if before is None or getattr(before, "status", "") != "error":
+            return _refuse(ls, action, "run the script again first: the run this diagnostic came from is gone")
+        fixed = "\n".join(lines[:region.start] + outcome.new_text.split("\n") + lines[region.end:])
+        settings = ls.settings
+        python = ls.install.python if ls.install else sys.executable
+        async with progress(ls, "Verifying the model's fix", "running the fixed script") as bar:
+            proved, proof, _after = await asyncio.to_thread(
+                verify_by_rerun, before, snap.path, python, fixed, timeout_s=settings.run_timeout_s,
+                headless=settings.run_headless, isolation_mode=settings.run_isolation)
+            bar.end_message = proof
+        if not proved:
+            return _refuse(ls, action, proof)
+        if not ls.docs.is_current(snap):
+            return _refuse(ls, action, "the document changed while the fix was re-run; ask again")
     last = region.end - 1
     end = lsp.Position(line=region.end, character=0) if region.end < len(lines) else \
         lsp.Position(line=last, character=snap.lines.client_col(last, len(snap.lines.line(last))))
@@ -61,5 +86,5 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
         text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=snap.version),
         edits=[lsp.TextEdit(range=lsp.Range(start=lsp.Position(line=region.start, character=0), end=end),
                             new_text=new_text)])])
-    action.data = {**data, "verified": outcome.reason, "region": [region.start, region.end]}
+    action.data = {**data, "verified": proof, "region": [region.start, region.end]}
     return action

@@ -79,9 +79,22 @@ async def explain(ls, *args) -> dict:
     return await _answer(ls, question, _symbols_in(snap.analysis, start, end))
 
 
+async def _ticking(bar, budget_s: float, doing: str, work):
+    """Await `work`, reporting the seconds it has run against the time budget every second."""
+    task = asyncio.ensure_future(work)
+    started = asyncio.get_running_loop().time()
+    while not task.done():
+        await asyncio.wait({task}, timeout=1.0)
+        elapsed = asyncio.get_running_loop().time() - started
+        if not task.done():
+            bar.report(f"{doing}: {elapsed:.0f} s of {budget_s:.0f} s", min(99, int(100 * elapsed / max(budget_s, 1))))
+    return task.result()
+
+
 async def run_script(ls, *args) -> dict:
     """Run the document in the sandbox; its traceback becomes diagnostics (source psychopy-run) of the version
     that ran, kept only while that version is current."""
+    from ..sandbox.repair import runtime_fix, verify_by_rerun
     from ..sandbox.runner import run_script as run, to_diagnostics
 
     arg = first_arg(args)
@@ -91,15 +104,38 @@ async def run_script(ls, *args) -> dict:
         return {"status": "error", "message": f"unknown or closed document: {uri}"}
     python = ls.install.python if ls.install else sys.executable
     settings = ls.settings
-    async with progress(ls, "Running the experiment", f"headless: {settings.run_headless}") as bar:
-        result = await asyncio.to_thread(run, snap.path, python, settings.run_timeout_s, settings.run_headless,
-                                         ("space",), 0.5, snap.text)
+    options = dict(timeout_s=settings.run_timeout_s, headless=settings.run_headless,
+                   isolation_mode=settings.run_isolation)
+    fix = proof = None
+    async with progress(ls, "Running the experiment", f"headless: {settings.run_headless}", percentage=0) as bar:
+        result = await _ticking(bar, settings.run_timeout_s, "running",
+                                asyncio.to_thread(run, snap.path, python, source=snap.text, **options))
         bar.end_message = result.status
+        source = "\n".join(snap.lines.lines)
+        fix = runtime_fix(result.error_type, result.detail, result.line, source) if result.status == "error" \
+            else None
+        if fix is not None and ls.docs.is_current(snap):
+            bar.report(f"{result.error_type}: verifying a fix by running the script again")
+            proved, proof, _after = await _ticking(bar, settings.run_timeout_s, "re-running with the fix",
+                                                   asyncio.to_thread(verify_by_rerun, result, snap.path, python,
+                                                                     fix.apply(source), **options))
+            if not proved:
+                fix = None
+            bar.end_message = f"{result.status}; {'a fix, proved by a re-run' if fix else 'no proved fix'}"
+    diagnostics = to_diagnostics(result, snap.lines, snap.version)
+    if fix is not None:
+        for d in diagnostics:
+            if d.code == result.error_type:
+                d.data = {**d.data, "fixable": True,
+                          "runFix": {"title": fix.title, "line": fix.line, "newText": fix.new_text,
+                                     "verified": proof}}
     state = ls.docs.state(snap.uri)
     if state is not None and ls.docs.is_current(snap):
-        state.runtime = (snap.generation, to_diagnostics(result, snap.lines, snap.version))
+        state.runtime = (snap.generation, diagnostics)
+        state.last_run = result
         ls.schedule_diagnostics(snap.uri, delay=0)
     out = result.to_dict()
+    out["fix"] = {"title": fix.title, "line": fix.line, "verified": proof} if fix is not None else None
     out["version"] = snap.version  # the version that ran, whatever the document is now
     out["current"] = ls.docs.is_current(snap)
     return out

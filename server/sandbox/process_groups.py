@@ -25,15 +25,31 @@ def ended(pid: int) -> None:
         _live.discard(pid)
 
 
+def kill(proc) -> None:
+    """Kill a child started with start_new_session=True and everything it started (its process group); where
+    there are no process groups (Windows), the child alone."""
+    killpg = getattr(os, "killpg", None)
+    try:
+        if killpg is not None:
+            killpg(proc.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
 def kill_all() -> int:
     """SIGKILL every recorded group; returns how many were still there."""
     with _lock:
         groups = list(_live)
         _live.clear()
     killed = 0
+    killpg = getattr(os, "killpg", None)
+    if killpg is None:  # no process groups here (Windows): children end with their job
+        return 0
     for pgid in groups:
         try:
-            os.killpg(pgid, signal.SIGKILL)
+            killpg(pgid, getattr(signal, "SIGKILL", signal.SIGTERM))
             killed += 1
         except (ProcessLookupError, PermissionError):
             pass

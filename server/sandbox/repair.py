@@ -1,0 +1,178 @@
+"""Runtime fixes: deterministic ones where the traceback makes the repair certain, and the proof every runtime fix
+(deterministic or the model's) needs before it is offered: the script re-run in the sandbox.
+
+Pure parts (`runtime_fix`, `compare`) work on strings and results; `verify_by_rerun` runs the sandbox.
+
+Certain repairs:
+- NameError / AttributeError with Python's own "Did you mean" (3.10+): the name on the error line replaced by
+  the suggestion (a name in code, not inside a string or comment);
+- KeyError on a dict whose keys are literal in the script: the closest literal key;
+- `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import io
+import tokenize
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuntimeFix:
+    title: str
+    line: int  # 1-based line whose text is replaced
+    new_text: str  # the whole new line (without its newline)
+
+    def apply(self, source: str) -> str:
+        lines = source.split("\n")
+        lines[self.line - 1] = self.new_text
+        return "\n".join(lines)
+
+
+def runtime_fix(error_type: str, detail: dict, line: int | None, source: str) -> RuntimeFix | None:
+    """The certain repair for an exception raised at 1-based `line` of `source`, or None."""
+    lines = source.split("\n")
+    if line is None or not 0 < line <= len(lines):
+        return None
+    text = lines[line - 1]
+    if error_type in ("NameError", "UnboundLocalError", "AttributeError") and detail.get("suggestion"):
+        name, better = detail.get("name") or "", detail["suggestion"]
+        new = _replace_name(text, name, better, attribute=error_type == "AttributeError")
+        if new is not None:
+            return RuntimeFix(f"Use `{better}` (Python's suggestion for `{name}`)", line, new)
+        return None
+    tree = _parse(source)
+    if tree is None:
+        return None
+    if error_type == "KeyError" and detail.get("key"):
+        return _key_fix(tree, text, line, detail["key"])
+    if error_type == "ValueError":
+        return _items_fix(tree, text, line)
+    return None
+
+
+def _replace_name(text: str, name: str, better: str, attribute: bool) -> str | None:
+    """`text` with the code token `name` (after a dot, for an attribute) replaced by `better`; None when it is
+    not on the line as code."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text + "\n").readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    previous = None
+    for tok in tokens:
+        if tok.type == tokenize.NAME and tok.string == name and (
+                not attribute or (previous is not None and previous.string == ".")):
+            row, col = tok.start
+            if row != 1:
+                return None
+            return text[:col] + better + text[col + len(name):]
+        if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT):
+            previous = tok
+    return None
+
+
+def _parse(source: str) -> ast.Module | None:
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        return None
+
+
+def _literal_dicts(tree: ast.Module) -> dict[str, list[str]]:
+    """Names assigned a dict whose keys are all string literals (`{...}` or `dict(a=...)`), with those keys."""
+    found: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        value, keys = node.value, None
+        if isinstance(value, ast.Dict) and value.keys and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+            keys = [k.value for k in value.keys]
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and \
+                not value.args and value.keywords and all(k.arg for k in value.keywords):
+            keys = [k.arg for k in value.keywords]
+        if keys is not None:
+            found.setdefault(node.targets[0].id, [])
+            found[node.targets[0].id] += [k for k in keys if k not in found[node.targets[0].id]]
+    return found
+
+
+def _key_fix(tree: ast.Module, text: str, line: int, key_repr: str) -> RuntimeFix | None:
+    try:
+        key = ast.literal_eval(key_repr)
+    except (ValueError, SyntaxError):
+        return None
+    if not isinstance(key, str):
+        return None
+    dicts = _literal_dicts(tree)
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and node.lineno == line == node.end_lineno and
+                isinstance(node.value, ast.Name) and node.value.id in dicts and
+                isinstance(node.slice, ast.Constant) and node.slice.value == key):
+            continue
+        close = difflib.get_close_matches(key, dicts[node.value.id], n=1, cutoff=0.6)
+        if not close:
+            return None
+        start, end = _byte_cols(text, node.slice.col_offset, node.slice.end_col_offset)
+        return RuntimeFix(f"Use the key {close[0]!r} ({node.value.id} has no {key!r})", line,
+                          text[:start] + _literal_like(close[0], text[start:end]) + text[end:])
+    return None
+
+
+def _literal_like(value: str, written: str) -> str:
+    """`value` as a string literal in the quotes the user wrote (repr's when that would need escaping)."""
+    quote = written[:1]
+    if quote in ("'", '"') and quote not in value and "\\" not in value and "\n" not in value:
+        return f"{quote}{value}{quote}"
+    return repr(value)
+
+
+def _items_fix(tree: ast.Module, text: str, line: int) -> RuntimeFix | None:
+    dicts = _literal_dicts(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Tuple) and \
+                len(node.target.elts) == 2 and isinstance(node.iter, ast.Name) and node.iter.id in dicts and \
+                node.iter.lineno == line:
+            start, end = _byte_cols(text, node.iter.col_offset, node.iter.end_col_offset)
+            return RuntimeFix(f"Iterate over `{node.iter.id}.items()` (a dict gives its keys alone)", line,
+                              text[:start] + f"{node.iter.id}.items()" + text[end:])
+    return None
+
+
+def _byte_cols(text: str, start: int, end: int) -> tuple[int, int]:
+    """ast's UTF-8 byte offsets as str indices."""
+    raw = text.encode("utf-8")
+    return len(raw[:start].decode("utf-8", "replace")), len(raw[:end].decode("utf-8", "replace"))
+
+
+def compare(before, after) -> tuple[bool, str]:
+    """Whether a re-run (`after`) proves a fix of the failure in `before` (RunResults): the exception is gone, or
+    the run now stops at a later, different exception (offered, and said)."""
+    where = f"line {before.line}" if before.line else "its place"
+    if after.status in ("ok", "exit", "timeout"):
+        ended = {"ok": "ran to its end", "exit": "ran until it quit", "timeout": "ran to its time budget"}
+        return True, f"re-run in the sandbox: the {before.error_type} at {where} is gone; the script " \
+                     f"{ended[after.status]}"
+    if after.status != "error":
+        return False, f"re-run in the sandbox: the script did not finish ({after.status}: {after.message})"
+    same = after.error_type == before.error_type and after.line == before.line
+    if same:
+        return False, f"re-run in the sandbox: still {after.error_type} at line {after.line}"
+    later = after.line is not None and before.line is not None and after.line > before.line
+    if after.error_type == before.error_type and after.message == before.message:
+        return False, f"re-run in the sandbox: the same {after.error_type} moved to line {after.line}"
+    if not later:
+        return False, f"re-run in the sandbox: a new {after.error_type} at line {after.line} before the old place"
+    return True, f"re-run in the sandbox: the {before.error_type} at {where} is gone; the script now stops " \
+                 f"later, at line {after.line}: {after.error_type}: {after.message}"
+
+
+def verify_by_rerun(before, script, python: str, fixed_source: str, **run_kwargs) -> tuple[bool, str, object]:
+    """Run `fixed_source` as `script` in the sandbox; (proved, what was seen, the new RunResult)."""
+    from .runner import run_script
+
+    after = run_script(script, python, source=fixed_source, **run_kwargs)
+    ok, reason = compare(before, after)
+    return ok, reason, after
