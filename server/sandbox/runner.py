@@ -230,6 +230,8 @@ def to_diagnostics(result: RunResult, lines, version: int | None):
             if result.line is None and result.frames:
                 last = result.frames[-1]
                 message += f" (raised in {last.get('file')}:{last.get('line')})"
+        elif result.status == "refused":
+            message = f"not run: {result.message}"
         else:
             message = f"the script did not finish: {result.message}"
         severity = lsp.DiagnosticSeverity.Information if result.status == "timeout" else \
