@@ -4,12 +4,12 @@ versioned edit of the region or the action without an edit plus a message saying
 from __future__ import annotations
 
 import asyncio
-import sys
 
 from lsprotocol import types as lsp
 
 from ..app.progress import progress
 from ..sandbox.repair import verify_by_rerun
+from .commands import sandbox_args
 
 from ..model.backends import BackendError, Cancelled
 from ..model.context import checker_findings, region_api_lines
@@ -34,6 +34,10 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     if data.get("generation", snap.generation) != snap.generation or \
             data.get("version", snap.version) != snap.version:
         return _refuse(ls, action, "the document changed since the diagnostic; ask again")
+    # what a runtime fix is re-run against, taken now (not after the awaits below)
+    state = ls.docs.state(uri)
+    before = state.last_run if state is not None else None
+    python, run_options = sandbox_args(ls)
     backend = await ls.get_backend()
     if backend is None:
         return _refuse(ls, action, ls.backend_error or "the model is off")
@@ -61,17 +65,12 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     proof = outcome.reason
     if data.get("source") == "psychopy-run":
         # a runtime error is fixed only when running the fixed script shows it: static checks prove nothing here
-        state = ls.docs.state(uri)
-        before = state.last_run if state is not None else None
         if before is None or getattr(before, "status", "") != "error":
             return _refuse(ls, action, "run the script again first: the run this diagnostic came from is gone")
         fixed = "\n".join(lines[:region.start] + outcome.new_text.split("\n") + lines[region.end:])
-        settings = ls.settings
-        python = ls.install.python if ls.install else sys.executable
         async with progress(ls, "Verifying the model's fix", "running the fixed script") as bar:
-            proved, proof, _after = await asyncio.to_thread(
-                verify_by_rerun, before, snap.path, python, fixed, timeout_s=settings.run_timeout_s,
-                headless=settings.run_headless, isolation_mode=settings.run_isolation)
+            proved, proof, _after = await asyncio.to_thread(verify_by_rerun, before, snap.path, python, fixed,
+                                                            **run_options)
             bar.end_message = proof
         if not proved:
             return _refuse(ls, action, proof)

@@ -79,6 +79,15 @@ async def explain(ls, *args) -> dict:
     return await _answer(ls, question, _symbols_in(snap.analysis, start, end))
 
 
+def sandbox_args(ls) -> tuple[str, dict]:
+    """The interpreter and run_script options a run takes from the server when it starts (a run and the re-run
+    that proves a fix use the same)."""
+    settings = ls.settings
+    python = ls.install.python if ls.install else sys.executable
+    return python, dict(timeout_s=settings.run_timeout_s, headless=settings.run_headless,
+                        isolation_mode=settings.run_isolation)
+
+
 async def _ticking(bar, budget_s: float, doing: str, work):
     """Await `work`, reporting the seconds it has run against the time budget every second."""
     task = asyncio.ensure_future(work)
@@ -102,10 +111,8 @@ async def run_script(ls, *args) -> dict:
     snap = ls.snapshot(uri)
     if snap is None:
         return {"status": "error", "message": f"unknown or closed document: {uri}"}
-    python = ls.install.python if ls.install else sys.executable
     settings = ls.settings
-    options = dict(timeout_s=settings.run_timeout_s, headless=settings.run_headless,
-                   isolation_mode=settings.run_isolation)
+    python, options = sandbox_args(ls)
     fix = proof = None
     async with progress(ls, "Running the experiment", f"headless: {settings.run_headless}", percentage=0) as bar:
         result = await _ticking(bar, settings.run_timeout_s, "running",

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 # Runs first inside the new mount namespace (as root there): the temporary folder stays writable, every other
@@ -90,8 +90,7 @@ def isolation() -> Isolation:
             for prefix, filesystem, in_pid in candidates:
                 candidate = Isolation(prefix, True, filesystem, in_pid, realtime=root and in_pid and filesystem)
                 if _probe(candidate):
-                    _ISOLATION = Isolation(prefix, True, filesystem, in_pid, candidate.realtime,
-                                           _not_enforced(candidate))
+                    _ISOLATION = replace(candidate, missing=_not_enforced(candidate))
                     break
     return _ISOLATION
 

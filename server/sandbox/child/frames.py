@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from .participant import SLEEP, user_line
@@ -31,9 +32,8 @@ class FrameLog:
         whose work overran a tick waits for the one after: the dropped frame a real display shows)."""
         period = 1 / 60
         now = time.perf_counter()
-        tick = self.ticks.get(id(win), now)
-        while tick <= now:
-            tick += period
+        last = self.ticks.get(id(win), now)
+        tick = last + (math.floor((now - last) / period) + 1) * period  # the first tick after now
         SLEEP(tick - now)
         self.ticks[id(win)] = tick
 
