@@ -55,6 +55,10 @@ class Settings:
     run_timeout_s: float = _doc("Time budget for `psychopy.runScript` in seconds.", default=20.0)
     run_headless: str = _doc("Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`.",
                              default="auto")
+    generate_attempts: int = _doc("Repair rounds `psychopy.generate` may take after its first candidate fails "
+                                  "verification.", default=3)
+    generate_time_limit_s: float = _doc("Seconds `psychopy.generate` may spend writing, running and repairing one "
+                                        "experiment.", default=60.0)
     run_isolation: str = _doc("Isolation of `psychopy.runScript`: `required` (refuse to run unless the network, "
                               "file system and other processes are all walled off), `preferred` (the strongest "
                               "this system gives; the result says what was not enforced), `off` (a plain "

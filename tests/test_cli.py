@@ -84,6 +84,9 @@ def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
     assert "== quick fix for [KeyError] line 26: Use the key 'right'" in out and "(proved by a re-run)" in out
     assert "+ 26: print(f\"mean RT {sum(rts) / len(rts) * 1000:.0f} ms; right answers: {answers['right']}\")" in out
     assert "== run in the sandbox (psychopy.runScript, version 2): ok after" in out
+    # an experiment written from the README's description and verified by running it
+    assert "== write this experiment (psychopy.generate)" in out and "  VERIFIED in " in out, out[-3000:]
+    assert "| KEYS = ['p', 'a']" in out and "| N_TRIALS = 12" in out
     assert out.rstrip().endswith("== done")
 
 

@@ -36,7 +36,7 @@ def test_no_contributed_setting_the_server_does_not_know():
 def test_server_commands_the_extension_calls_exist():
     from psychopy_lsp.server.handlers.commands import COMMANDS
 
-    for server_command in ("psychopy.runScript", "psychopy.explain", "psychopy.ask", "psychopy.rebuildKnowledgeBase"):
+    for server_command in ("psychopy.runScript", "psychopy.generate", "psychopy.explain", "psychopy.ask", "psychopy.rebuildKnowledgeBase"):
         assert server_command in COMMANDS
         assert server_command in (EXT / "src" / "commands.ts").read_text()
 

@@ -8,6 +8,7 @@
     psychopy-lsp kb search "how do I measure reaction times" [--json] [-k 5]
     psychopy-lsp model prepare
     psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--isolation preferred] [--json]
+    psychopy-lsp generate "DESCRIPTION" [--output FILE] [--json] [--attempts 3] [--time-limit 60] [--no-model]
     psychopy-lsp demo [FILE]           # a real LSP session against a sample experiment
 """
 
@@ -202,6 +203,80 @@ def cmd_run(args) -> int:
     return 0 if result.status in ("ok", "exit") else 1
 
 
+def cmd_generate(args) -> int:
+    from ..generate.pipeline import GenerationCancelled, generate
+    from ..generate.retrieval import context_for
+    from ..model.backends import BackendError, make_backend
+    from ..model.files import ModelFileError
+    from ..settings import Settings
+
+    install = _install(args)
+    from tqdm import tqdm
+
+    bar = tqdm(total=100, desc="generate", file=sys.stderr, bar_format="{desc}: {percentage:3.0f}% {postfix}")
+
+    def report(message: str, percent: int) -> None:
+        bar.n = percent
+        bar.set_postfix_str(message)
+
+    report("reading the PsychoPy API", 1)
+    index, kb = _index_and_kb(args, install)
+    backend = None
+    if not args.no_model:
+        report("loading the model", 2)
+        try:
+            backend = make_backend(Settings())
+        except (ModelFileError, BackendError, OSError) as exc:
+            print(f"psychopy-lsp: the model could not load ({exc}); generating without it", file=sys.stderr)
+    example, api_lines = context_for(args.description, kb, index)
+    try:
+        result = generate(args.description, index, install.python, backend, attempts=args.attempts,
+                          time_limit_s=args.time_limit, run_timeout_s=args.run_timeout, example=example,
+                          api_lines=api_lines, report=report)
+    except (GenerationCancelled, KeyboardInterrupt):
+        bar.close()
+        print("psychopy-lsp: generation cancelled", file=sys.stderr)
+        return 130
+    bar.close()
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        if args.output:
+            Path(args.output).write_text(result.code, encoding="utf-8")
+            print(f"wrote {args.output}", file=sys.stderr)
+        else:
+            print(result.code, end="")
+        for line in _generation_lines(result):
+            print(line, file=sys.stderr)
+    return 0 if result.verified else 1
+
+
+def _generation_lines(result) -> list[str]:
+    """What was verified (or why nothing was), for the terminal."""
+    out = [("VERIFIED: " if result.verified else "NOT VERIFIED: ") + result.reason + f" ({result.seconds:.0f} s)"]
+    for c in result.candidates:
+        out.append(f"  candidate {c.origin}: {'passed' if c.verdict.passed else '; '.join(c.verdict.problems())}")
+    out += [f"  assumed: {a}" for a in result.assumptions]
+    out += [f"  not shown (kept as a label): {u}" for u in result.unread]
+    out += [f"  model: {m}" for m in result.model_notes]
+    return out
+
+
+def _index_and_kb(args, install):
+    """The API index and the knowledge base when one is built (retrieval then has demos to offer)."""
+    from ...kb.index import index_from_source
+    from ...kb.store import KBError, KnowledgeBase, default_root, index_dir, read_meta
+
+    path = index_dir(_kb_root(args) or default_root(), install.version)
+    if read_meta(path) is not None:
+        try:
+            kb = KnowledgeBase(path)
+            return kb.index, kb
+        except KBError:
+            pass
+    return index_from_source(install), None
+
+
 def private_stdout():
     """A binary stream on a private copy of file descriptor 1, for the protocol alone; fd 1 itself (and
     sys.stdout) then point at stderr.
@@ -284,6 +359,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--python", help="interpreter whose psychopy runs the script (default: this one)")
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("generate", help="write an experiment from a description, verified by running it headless "
+                                        "(exit status 1 when no candidate passed)")
+    p.add_argument("description")
+    p.add_argument("--output", "-o", help="write the script here (default: standard output)")
+    p.add_argument("--json", action="store_true", help="the script and its verification report as JSON")
+    p.add_argument("--attempts", type=int, default=3, help="repair rounds after the first candidate")
+    p.add_argument("--time-limit", type=float, default=60.0, help="seconds for the whole generation")
+    p.add_argument("--run-timeout", type=float, default=15.0, help="seconds for each verification run")
+    p.add_argument("--no-model", action="store_true", help="compose and verify without the model")
+    common(p)
+    p.set_defaults(func=cmd_generate)
     p = sub.add_parser("serve", help="run the language server (the default)")
     p.set_defaults(func=cmd_serve)
     return parser

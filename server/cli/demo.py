@@ -217,6 +217,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
 
     await inline_completion(client, uri, text, version, out)
     await sandbox_run(client, diagnostics_for_uri, out)
+    await generate_experiment(client, out)
 
     if client.status.get("state") == "building":
         out("== waiting for the search index to finish (first start only)")
@@ -227,6 +228,23 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     drainer.cancel()
     out("== done")
     return 0
+
+
+GENERATE_EXAMPLE = ("A visual search task: the target is a red T among 8 green Ls, shown for 2 seconds. Press 'p' if "
+                    "the target is present and 'a' if it is absent. 12 trials.")
+
+
+async def generate_experiment(client, out) -> None:
+    """psychopy.generate on the README's example: the script, written and verified by running it headless."""
+    out(f"== write this experiment (psychopy.generate): {GENERATE_EXAMPLE}")
+    result = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.generate", arguments=[{"description": GENERATE_EXAMPLE}]))
+    out(f"  {'VERIFIED' if result['verified'] else 'NOT VERIFIED'} in {result['seconds']:.0f} s: {result['reason']}")
+    for note in result["model"]:
+        out(f"  model: {note}")
+    for line in result["code"].splitlines():
+        if line.startswith(("N_TRIALS", "KEYS", "STIMULUS", "target =", "distractor")) or "'correct'" in line:
+            out(f"  | {line[:116]}")
 
 
 async def sandbox_run(client, diagnostics_for_uri, out) -> None:

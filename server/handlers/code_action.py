@@ -6,8 +6,10 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from ..features.code_actions import model_fix_actions, quick_fixes, run_fixes
+from ..features.generate_action import generate_actions
 
-OPTIONS = lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix], resolve_provider=True)
+OPTIONS = lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite],
+                                resolve_provider=True)
 
 
 def on_code_action(ls, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
@@ -20,4 +22,6 @@ def on_code_action(ls, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | N
         actions += run_fixes(snap, params, state.runtime[1])
     if ls.settings.model_fixes and ls.settings.model_backend != "off":
         actions += model_fix_actions(snap, params)
+    colour_names = (getattr(snap.index, "vocab", None) or {}).get("colorNames", ())
+    actions += generate_actions(snap, params, colour_names)
     return actions

@@ -12,6 +12,7 @@ from ..model.answers import Answer, answer, retrieve
 from ..model.backends import BackendError, Cancelled
 from ..model.prompts import explain_question
 from ..app.progress import progress
+from lsprotocol import types as lsp
 
 
 def _nothing(note: str, question: str = "") -> dict:
@@ -160,5 +161,66 @@ async def rebuild_kb(ls, *args) -> dict:
     return {"state": ls.kb_status, "rows": ls.kb.rows() if ls.kb is not None else {}}
 
 
-COMMANDS = {"psychopy.ask": ask, "psychopy.explain": explain, "psychopy.runScript": run_script,
+async def generate(ls, *args) -> dict:
+    """{description, uri?, version?, lines?} -> the script and its verification report. With a uri, a verified
+    script replaces the description's lines (`lines`: [first, end), 0-based; the whole document when absent)
+    through workspace/applyEdit, versioned: an editor whose text changed meanwhile refuses it. An unverified
+    script is returned with its reasons and never applied. Cancelling the request stops the generation."""
+    from ..generate.pipeline import GenerationCancelled, generate as run_generation
+    from ..generate.retrieval import context_for
+
+    arg = first_arg(args)
+    arg = arg if isinstance(arg, dict) else {"description": arg}
+    description = arg.get("description")
+    snap = ls.snapshot(arg["uri"]) if isinstance(arg.get("uri"), str) else None
+    if isinstance(arg.get("uri"), str) and snap is None:
+        return {"verified": False, "applied": False, "reason": f"unknown or closed document: {arg['uri']}"}
+    if not isinstance(description, str) or not description.strip():
+        return {"verified": False, "applied": False, "reason": "generate needs a description"}
+    settings, index, kb = ls.settings, ls.index, ls.kb
+    python, options = sandbox_args(ls)
+    backend = await ls.get_backend() if settings.model_backend != "off" else None
+    cancel = threading.Event()
+    async with progress(ls, "Writing the experiment", "reading the description", percentage=0) as bar:
+        try:
+            example, api_lines = await asyncio.to_thread(context_for, description, kb, index)
+            result = await asyncio.to_thread(
+                run_generation, description, index, python, backend, attempts=settings.generate_attempts,
+                time_limit_s=settings.generate_time_limit_s, run_timeout_s=min(options["timeout_s"], 15.0),
+                isolation_mode=options["isolation_mode"], example=example, api_lines=api_lines, cancel=cancel,
+                report=bar.reporter())
+        except (asyncio.CancelledError, GenerationCancelled):
+            cancel.set()  # the worker thread stops at its next step; nothing is applied
+            bar.end_message = "cancelled"
+            raise
+        bar.end_message = "verified" if result.verified else "not verified"
+    out = result.to_dict()
+    out["applied"] = False
+    if snap is not None and result.verified:
+        if not ls.docs.is_current(snap) or arg.get("version") not in (None, snap.version):
+            out["reason"] += "; not applied: the document changed while the experiment was written"
+        else:
+            first, end = (arg.get("lines") or [0, len(snap.lines.lines)])[:2]
+            edit = _replace_lines(snap, int(first), int(end), result.code)
+            answer = await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(
+                edit=edit, label="Write this experiment"))
+            out["applied"] = bool(getattr(answer, "applied", False))
+    return out
+
+
+def _replace_lines(snap, first: int, end: int, code: str):
+    """A versioned edit replacing 0-based lines [first, end) of `snap` with `code`."""
+    lines = snap.lines.lines
+    first, end = max(0, first), min(len(lines), max(first, end))
+    stop = lsp.Position(line=end, character=0) if end < len(lines) else \
+        lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
+    text = code if end < len(lines) else code.rstrip("\n") + ("\n" if snap.text.endswith("\n") else "")
+    edit = lsp.TextEdit(range=lsp.Range(start=lsp.Position(line=first, character=0), end=stop),
+                        new_text=text.replace("\n", snap.newline))
+    return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+        text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snap.uri, version=snap.version),
+        edits=[edit])])
+
+
+COMMANDS = {"psychopy.generate": generate, "psychopy.ask": ask, "psychopy.explain": explain, "psychopy.runScript": run_script,
             "psychopy.rebuildKnowledgeBase": rebuild_kb}

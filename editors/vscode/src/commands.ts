@@ -6,6 +6,7 @@ export interface Range { start: Position; end: Position }
 /** client command id -> server command it calls (`undefined`: handled by the client alone). */
 export const COMMANDS: Record<string, string | undefined> = {
   "psychopyLsp.run": "psychopy.runScript",
+  "psychopyLsp.generate": "psychopy.generate",
   "psychopyLsp.explain": "psychopy.explain",
   "psychopyLsp.ask": "psychopy.ask",
   "psychopyLsp.rebuildKnowledgeBase": "psychopy.rebuildKnowledgeBase",
@@ -19,6 +20,13 @@ export function runArgs(uri: string): unknown[] {
 export function explainArgs(uri: string, range: Range, diagnosticMessage?: string): unknown[] {
   const arg: Record<string, unknown> = { uri, range };
   if (diagnosticMessage) arg.diagnostic = { range, message: diagnosticMessage };
+  return [arg];
+}
+
+/** A description typed in, or the document's own (its docstring or comment block, read by the server). */
+export function generateArgs(description: string, uri?: string): unknown[] {
+  const arg: Record<string, unknown> = { description: description.trim() };
+  if (uri) arg.uri = uri;
   return [arg];
 }
 

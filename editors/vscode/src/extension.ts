@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions,
 } from "vscode-languageclient/node";
-import { COMMANDS, answerMarkdown, askArgs, explainArgs, runArgs } from "./commands";
+import { COMMANDS, answerMarkdown, askArgs, generateArgs, explainArgs, runArgs } from "./commands";
 import { SECTION, doctorArgs, initializationOptions, serverCommand, statusText } from "./settings";
 
 let client: LanguageClient | undefined;
@@ -71,6 +71,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { status: string; error_type?: string; message?: string };
     const text = `PsychoPy run: ${result.status}${result.message ? ` - ${result.error_type}: ${result.message}` : ""}`;
     (result.status === "error" ? vscode.window.showErrorMessage : vscode.window.showInformationMessage)(text);
+  });
+  register("psychopyLsp.generate", async () => {
+    const editor = vscode.window.activeTextEditor;
+    const description = await vscode.window.showInputBox({
+      prompt: "Describe the experiment (stimuli, colours, durations, keys, trials)" });
+    if (!description) return;
+    const result = (await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: "Writing the experiment", cancellable: true },
+      () => execute(COMMANDS["psychopyLsp.generate"]!, generateArgs(description, editor?.document.uri.toString())),
+    )) as { verified: boolean; applied: boolean; reason: string; code: string };
+    if (result.verified && !result.applied) {
+      const doc = await vscode.workspace.openTextDocument({ language: "python", content: result.code });
+      await vscode.window.showTextDocument(doc);
+    }
+    (result.verified ? vscode.window.showInformationMessage : vscode.window.showWarningMessage)(
+      `PsychoPy: ${result.reason}`);
   });
   register("psychopyLsp.explain", async () => {
     const editor = vscode.window.activeTextEditor;

@@ -5,7 +5,7 @@ const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
 const { doctorArgs, initializationOptions, serverCommand, statusText } = require("../out/settings");
-const { COMMANDS, answerMarkdown, askArgs, explainArgs, runArgs } = require("../out/commands");
+const { COMMANDS, answerMarkdown, askArgs, explainArgs, generateArgs, runArgs } = require("../out/commands");
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
 const props = pkg.contributes.configuration.properties;
@@ -40,6 +40,9 @@ test("command arguments match what the server's commands take", () => {
   assert.deepStrictEqual(explainArgs("file:///a.py", range), [{ uri: "file:///a.py", range }]);
   assert.deepStrictEqual(explainArgs("file:///a.py", range, "bad")[0].diagnostic, { range, message: "bad" });
   assert.deepStrictEqual(askArgs("  how?  "), [{ question: "how?" }]);
+  assert.deepStrictEqual(generateArgs(" a red circle; press f ", "file:///x.py"),
+    [{ description: "a red circle; press f", uri: "file:///x.py" }]);
+  assert.deepStrictEqual(generateArgs("a red circle"), [{ description: "a red circle" }]);
 });
 
 test("answers show the model's text, or the docs when the model is off, with sources", () => {

@@ -79,6 +79,48 @@ function M.run()
   end)
 end
 
+--- Write an experiment from `description` (or, empty, from this buffer's docstring or comment block at the
+--- cursor, which the server replaces once the script is verified); the report in a floating window.
+function M.generate(description)
+  local args = { uri = vim.uri_from_bufnr(0) }
+  if description and description ~= "" then
+    args.description = description
+  else
+    -- the buffer's leading docstring, or its leading comment lines
+    local block, lines = {}, vim.api.nvim_buf_get_lines(0, 0, -1, false)
+    local docstring = lines[1] and lines[1]:match('^%s*"""') ~= nil
+    for i, line in ipairs(lines) do
+      if docstring then
+        table.insert(block, (line:gsub('"""', '')))
+        if i > 1 and line:match('"""') or (i == 1 and select(2, line:gsub('"""', '')) == 2) then
+          break
+        end
+      elseif line:match("^%s*#") then
+        table.insert(block, (line:gsub("^%s*#+%s?", "")))
+      else
+        break
+      end
+    end
+    args.description = table.concat(block, " ")
+    args.lines = { 0, #block }
+  end
+  vim.notify("psychopy-lsp: writing the experiment (verified by running it)...", vim.log.levels.INFO)
+  M.execute("psychopy.generate", { args }, function(err, result)
+    if err then
+      return vim.notify("psychopy.generate: " .. err.message, vim.log.levels.ERROR)
+    end
+    local lines = { (result.verified and "VERIFIED: " or "NOT VERIFIED: ") .. result.reason }
+    for _, a in ipairs(result.assumptions or {}) do
+      table.insert(lines, "assumed: " .. a)
+    end
+    if result.verified and not result.applied then
+      vim.list_extend(lines, { "" })
+      vim.list_extend(lines, vim.split(result.code, "\n"))
+    end
+    show("PsychoPy generate", table.concat(lines, "\n"))
+  end)
+end
+
 --- Ask the server's answer command and show its answer (or the error) in a floating window.
 local function show_answer(command, arguments)
   M.execute(command, arguments, function(err, result)
@@ -177,6 +219,9 @@ local function commands()
   vim.api.nvim_create_user_command("PsychoPyExplain", function(c)
     M.explain(c.line1, c.line2)
   end, { range = true, desc = "Explain the selected PsychoPy code (or the diagnostic on this line)" })
+  vim.api.nvim_create_user_command("PsychoPyGenerate", function(c)
+    M.generate(c.args)
+  end, { nargs = "?", desc = "Write an experiment from a description (or this buffer's), verified by running it" })
   vim.api.nvim_create_user_command("PsychoPyDoctor", M.doctor, { desc = "Check the psychopy-lsp install" })
 end
 

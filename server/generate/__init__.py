@@ -1,0 +1,1 @@
+"""Write an experiment from a description: spec reader, composer, verifier, the generate-verify-repair loop."""

@@ -1,0 +1,527 @@
+"""Read a description of an experiment ("a red T among green Ls for 2 s; press f if present, j if absent; 40
+trials") into a Spec: the values it states, each kept with the words it came from, and the rest as free text.
+
+Pure (strings in, dataclasses out). Nothing here knows paradigm names: a description is read as stimuli (a kind,
+a colour, a position, a size, a count, a role such as target, distractor, cue, mask, fixation), screens with
+durations in the order they are mentioned, response keys and what each one answers, a trial count, feedback, and
+what is recorded. Colour names are PsychoPy's own (`psychopy.colors.colorNames`, passed in from the knowledge
+base), so "darkblue" or "salmon" are read as colours and "blues" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# a few colours students write that PsychoPy spells otherwise
+COLOUR_ALIASES = {"grey": "grey", "gray": "gray", "dark blue": "darkblue", "dark green": "darkgreen",
+                  "dark red": "darkred", "light blue": "lightblue", "light green": "lightgreen",
+                  "dark grey": "darkgrey", "dark gray": "darkgray", "light grey": "lightgrey"}
+
+# stimulus nouns -> the kind of PsychoPy stimulus that draws them
+SHAPES = {"circle": "circle", "circles": "circle", "dot": "circle", "dots": "circle", "disc": "circle",
+          "discs": "circle", "disk": "circle", "ball": "circle", "square": "square", "squares": "square",
+          "rectangle": "rect", "rectangles": "rect", "bar": "rect", "bars": "rect", "box": "square",
+          "boxes": "square", "triangle": "triangle", "triangles": "triangle", "line": "line", "lines": "line",
+          "grating": "grating", "gratings": "grating", "gabor": "grating", "gabors": "grating", "patch": "grating",
+          "star": "star", "stars": "star", "cross": "cross", "plus": "cross", "arrow": "arrow", "arrows": "arrow",
+          "word": "text", "words": "text", "letter": "text", "letters": "text", "digit": "text",
+          "digits": "text", "number": "text", "numbers": "text", "string": "text", "strings": "text",
+          "nonword": "text", "nonwords": "text", "text": "text", "message": "text", "face": "circle"}
+
+ROLE_WORDS = [("fixation", "fixation"), ("mask", "mask"), ("cue", "cue"), ("prime", "prime"), ("probe", "probe"),
+              ("memory set", "memory"), ("distractor", "distractor"), ("flanker", "distractor"),
+              ("target", "target"), ("feedback", "feedback"), ("instruction", "instructions")]
+
+# a pause with nothing on the screen, and between trials
+BLANK_WORDS = ("blank", "retention", "delay", "interval", "pause", "gap", "isi", "soa")
+ITI_WORDS = ("between trials", "inter-trial", "intertrial", "iti", "before the next trial", "between each trial",
+             "in between", "between them")
+WINDOW_WORDS = ("within", "up to", "respond in", "response window", "time limit", "deadline", "to respond",
+                "at most", "maximum", "max")
+UNTIL_RESPONSE = ("until response", "until a response", "until the participant responds", "until they respond",
+                  "until a key", "until keypress", "until a keypress", "stays until", "remains until")
+
+NAMED_KEYS = [(r"space ?bar|space key|\bspace\b", "space"), (r"left[- ]arrow|\bleft key|arrow left", "left"),
+              (r"right[- ]arrow|\bright key|arrow right", "right"), (r"up[- ]arrow|\bup key|arrow up", "up"),
+              (r"down[- ]arrow|\bdown key|arrow down", "down"), (r"\benter\b|\breturn\b", "return"),
+              (r"\bescape\b|\besc\b", "escape"), (r"\btab key\b", "tab"), (r"\bbackspace\b", "backspace")]
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "a hundred": 100, "hundred": 100}
+
+NO_RESPONSE = ("do nothing", "don't press", "do not press", "dont press", "withhold", "no response",
+               "don't respond", "do not respond", "no-go", "nogo", "no go", "except", "ignore")
+
+POSITION_WORDS = {"left": (-0.35, 0.0), "right": (0.35, 0.0), "above": (0.0, 0.2), "top": (0.0, 0.3),
+                  "below": (0.0, -0.2), "bottom": (0.0, -0.3), "centre": (0.0, 0.0), "center": (0.0, 0.0),
+                  "middle": (0.0, 0.0)}
+
+
+@dataclass
+class Stimulus:
+    role: str  # target | distractor | cue | mask | fixation | prime | probe | memory | stimulus
+    kind: str  # text | circle | square | rect | triangle | line | grating | star | cross | arrow
+    colours: list[str] = field(default_factory=list)  # one, or the alternatives ("a blue or orange square")
+    texts: list[str] = field(default_factory=list)  # what a text stimulus shows ("T", "RED", "#####")
+    positions: list[tuple[float, float]] = field(default_factory=list)  # one, or the alternatives
+    size: float | None = None
+    count: int = 1
+    words: str = ""  # the words it was read from
+
+    @property
+    def name(self) -> str:
+        return self.role if self.role != "stimulus" else "stim"
+
+
+@dataclass
+class Screen:
+    """One step of a trial, in order: what is drawn and for how long."""
+    name: str  # fixation | cue | blank | stimulus | mask | prime | memory | probe | target
+    stimuli: list[str]  # Stimulus.name of what is drawn
+    seconds: float | None = None
+    frames: int | None = None
+    words: str = ""
+
+
+@dataclass
+class Answer:
+    """One response key and the condition it answers ("" when the description gives none)."""
+    key: str  # a PsychoPy key name
+    condition: str = ""
+
+
+@dataclass
+class Spec:
+    description: str
+    stimuli: list[Stimulus] = field(default_factory=list)
+    screens: list[Screen] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    no_go: str = ""  # the condition that asks for no response
+    response_s: float | None = None  # the response window; None: until a response
+    iti_s: float | None = None
+    trials: int | None = None
+    practice: int | None = None
+    feedback_s: float | None = None
+    feedback_colour: str = ""
+    background: str = ""
+    record: list[str] = field(default_factory=list)  # rt, accuracy, response
+    save_csv: bool = False
+    free_text: list[str] = field(default_factory=list)  # clauses nothing above was read from
+
+    @property
+    def keys(self) -> list[str]:
+        return list(dict.fromkeys(a.key for a in self.answers))
+
+    def stated(self) -> dict:
+        """The values the description states, for verification (see verify.requirements)."""
+        durations = [s.seconds for s in self.screens if s.seconds is not None]
+        durations += [v for v in (self.response_s, self.iti_s, self.feedback_s) if v is not None]
+        return {"colours": list(dict.fromkeys([c for s in self.stimuli for c in s.colours] +
+                                              ([self.background] if self.background else []) +
+                                              ([self.feedback_colour] if self.feedback_colour else []))),
+                "durations": list(dict.fromkeys(durations)),
+                "frames": [s.frames for s in self.screens if s.frames is not None],
+                "keys": self.keys, "trials": self.trials,
+                "kinds": list(dict.fromkeys(s.kind for s in self.stimuli if s.role != "fixation"))}
+
+
+# ---- small readers ---------------------------------------------------------------------------------------------
+_NUM = r"(\d+(?:\.\d+)?|\.\d+)"
+_DURATION = re.compile(_NUM + r"\s*(ms|msec|milliseconds?|millisecs?|s|secs?|seconds?|frames?)\b", re.I)
+
+
+def durations_in(text: str) -> list[tuple[float | None, int | None, int]]:
+    """(seconds, frames, offset) for each duration written in `text`; "a second" / "one second" too."""
+    found = []
+    for m in _DURATION.finditer(text):
+        value, unit = float(m.group(1)), m.group(2).lower()
+        if unit.startswith("frame"):
+            found.append((None, int(value), m.start()))
+        elif unit.startswith("m"):
+            found.append((round(value / 1000, 4), None, m.start()))
+        else:
+            found.append((value, None, m.start()))
+    for m in re.finditer(r"\b(a|one|half a|two|three|four|five)\s+(second|seconds|sec)\b", text, re.I):
+        word = m.group(1).lower()
+        value = {"a": 1, "one": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5}[word]
+        found.append((float(value), None, m.start()))
+    return sorted(found, key=lambda d: d[2])
+
+
+def colours_in(text: str, colour_names: set[str]) -> list[tuple[str, int]]:
+    """(PsychoPy colour name, offset) for each colour word in `text`."""
+    found: list[tuple[str, int]] = []
+    lowered = text.lower()
+    taken: list[range] = []
+    for alias, name in COLOUR_ALIASES.items():
+        for m in re.finditer(r"\b" + alias + r"\b", lowered):
+            found.append((name, m.start()))
+            taken.append(range(m.start(), m.end()))
+    for m in re.finditer(r"[a-z]+", lowered):
+        word = m.group(0)
+        if text[m.start():m.end()].isupper() and len(word) > 1:
+            continue  # 'the word RED': a word to show, not a colour
+        if word in colour_names and not any(m.start() in r for r in taken) and word not in ("tan",):
+            found.append((word, m.start()))
+    return sorted(found, key=lambda c: c[1])
+
+
+def keys_in(text: str) -> list[tuple[str, int]]:
+    """(PsychoPy key name, offset) for keys named in `text`: quoted characters ('f', "j"), single letters or
+    digits after press/key words, and named keys (space bar, left arrow, return)."""
+    found: list[tuple[str, int]] = []
+    # coordinates are not keys: '(-0.4, 0)' blanked out, offsets kept
+    text = re.sub(r"\(\s*-?[\d.]+\s*,\s*-?[\d.]+\s*\)", lambda m: " " * len(m.group(0)), text)
+    for m in re.finditer(r"\b(?:press(?:es|ing)?|hit|with|using|use)\s+(?:the\s+)?(left|right|up|down)\b"
+                         r"(?:\s*(?:/|or|and|,)\s*(?:the\s+)?(left|right|up|down)\b)?", text, re.I):
+        found.append((m.group(1).lower(), m.start(1)))
+        if m.group(2):
+            found.append((m.group(2).lower(), m.start(2)))
+    for pattern, name in NAMED_KEYS:
+        for m in re.finditer(pattern, text, re.I):
+            found.append((name, m.start()))
+    # "the left and right arrow keys", "left/right arrows": both halves
+    for m in re.finditer(r"\b(left|right|up|down)\s*(?:/|and|or|,)\s*(?:the\s+)?(left|right|up|down)"
+                         r"(?:[- ]arrow|\s+arrow|\s+keys?|\s+arrows)", text, re.I):
+        found += [(m.group(1).lower(), m.start(1)), (m.group(2).lower(), m.start(2))]
+    for m in re.finditer(r"['\"‘’“”]([A-Za-z0-9])['\"‘’“”]", text):
+        found.append((m.group(1).lower(), m.start(1)))
+    # a bare letter or digit is a key only where a key is being named ('press f if', 's for same', 'keys d
+    # and k'), never an article or a number with its unit ('a red circle', '1 s between trials')
+    key_context = r"\b(?:press(?:es|ing)?|keys?|with|hit|type|respond(?:s|ing)?|using|use|or|and)\s+|[,:/]\s*"
+    followers = r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise)\b|[,.;:)/]|$"
+    for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])(?:\s+key)?(?=\s*(?:" + followers +
+                         r"))", text, re.I):
+        found.append((m.group(1).lower(), m.start(1)))
+    seen: dict[int, str] = {}
+    for name, offset in sorted(found, key=lambda k: k[1]):
+        if not any(abs(offset - o) < 2 for o in seen):
+            seen[offset] = name
+    return sorted(((n, o) for o, n in seen.items()), key=lambda k: k[1])
+
+
+def _count_before(words: str) -> int | None:
+    # '12 items', 'five white arrows', '4 coloured squares': up to two adjectives between count and noun
+    adjectives = r"(?:\s+[a-z-]+){0,2}\s*$"
+    m = re.search(r"(\d+)" + adjectives, words) or \
+        re.search(r"\b(" + "|".join(NUMBER_WORDS) + r")" + adjectives, words, re.I)
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+
+
+def trials_in(text: str) -> tuple[int | None, int | None]:
+    """(trials, practice trials) stated in `text`."""
+    practice = None
+    m = re.search(r"(\d+)\s+practice\s+trials?", text, re.I)
+    if m:
+        practice = int(m.group(1))
+        text = text[:m.start()] + text[m.end():]
+    numbers = [int(m.group(1)) for m in re.finditer(r"(\d+)\s+(?:\w+\s+)?trials?\b", text, re.I)]
+    if not numbers:
+        numbers = [NUMBER_WORDS[m.group(1).lower()] for m in
+                   re.finditer(r"\b(" + "|".join(NUMBER_WORDS) + r")\s+trials?\b", text, re.I)]
+    if not numbers:
+        m = re.search(r"trials?\s*[:=]\s*(\d+)", text, re.I)
+        numbers = [int(m.group(1))] if m else []
+    return (numbers[-1] if numbers else None), practice
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences and 'then'-separated steps, in order."""
+    text = re.sub(r"\s+", " ", text.strip())
+    parts = re.split(r"(?<=[.;!?])\s+|\s*;\s*|,?\s+then\s+|,?\s+followed by\s+|\.\s*$", text)
+    return [p.strip(" ,.") for p in parts if p and p.strip(" ,.")]
+
+
+# ---- the reader ------------------------------------------------------------------------------------------------
+def _near(text: str, offset: int, words: tuple[str, ...], before: int = 22, after: int = 22) -> bool:
+    """Whether one of `words` is written within `before` characters before or `after` characters after."""
+    window = text[max(0, offset - before):offset + after].lower()
+    return any(re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", window) for w in words)
+
+
+def _is_window(clause: str, offset: int) -> bool:
+    """'within 2 s', 'up to 3 seconds', '2 s to respond', '1.5 s response window'."""
+    return _near(clause, offset, WINDOW_WORDS, 16, 24) and not _near(clause, offset, ("apart", "after"), 10, 12)
+
+
+def _is_iti(clause: str, offset: int) -> bool:
+    """'1 s between trials', 'an ITI of 1 second', 'inter-trial interval 800 ms'."""
+    return _near(clause, offset, ITI_WORDS, 26, 22)
+
+
+def _role_for(clause: str, offset: int) -> str:
+    """The role word in a stimulus noun's own phrase ('target letter', 'a green cue square', 'the square
+    target'), or distractor after 'among'."""
+    head = clause[:offset].lower()
+    cut = max([m.end() for m in re.finditer(r"[:,;(]|\b(?:a|an|the|then|and|of)\b", head)
+               if offset - m.end() > 0] or [0])
+    among = max(head.rfind(" among "), head.rfind(" amongst "), head.rfind(" surrounded by "))
+    head = " " * cut + head[cut:]
+    best, where = "stimulus", -1
+    for word, role in ROLE_WORDS:
+        i = head.rfind(word)
+        if i > where and offset - i < 40:
+            best, where = role, i
+    if among > where:
+        return "distractor"
+    after = clause[offset:offset + 30].lower()
+    for word, role in ROLE_WORDS:
+        if re.match(r"\s*\w*\s*\(?(?:the\s+)?" + word, after) and where < 0:
+            return role
+    return best
+
+
+def _texts(words: str) -> list[str]:
+    """What a text stimulus shows, when the words say: quoted strings, 'the word RED', capital letters
+    ('a red T', 'H or S', 'Ls'), ranges of digits ('digits 1-9', 'a number from 1 to 9')."""
+    quoted = re.findall(r"['\"‘“]([^'\"’”]{2,20})['\"’”]", words)
+    if quoted:
+        return quoted
+    m = re.search(r"(\d)\s*(?:-|to|–|and)\s*(\d)", words)
+    if m and re.search(r"digit|number", words, re.I):
+        a, b = int(m.group(1)), int(m.group(2))
+        return [str(i) for i in range(min(a, b), max(a, b) + 1)]
+    m = re.search(r"\bof\s+([#*X%@&]{2,})", words) or re.search(r"([#*%@&]{3,})", words)
+    if m:
+        return [m.group(1)]
+    upper_words = re.findall(r"\b([A-Z]{2,})\b", words)
+    if upper_words and not all(w in ("RT", "ITI", "ISI", "SOA", "CSV", "SART") for w in upper_words):
+        return [w for w in dict.fromkeys(upper_words) if w not in ("RT", "ITI", "ISI", "SOA", "CSV", "SART")]
+    capitals = re.findall(r"(?<![A-Za-z'])([A-Z])(?:s|'s)?(?![A-Za-z])", words)
+    capitals = [c for c in capitals if c not in ("I", "A")]
+    return list(dict.fromkeys(capitals))
+
+
+def _positions(words: str) -> list[tuple[float, float]]:
+    m = re.findall(r"\(\s*(-?\d*\.?\d+)\s*,\s*(-?\d*\.?\d+)\s*\)", words)
+    if m:
+        return [(float(x), float(y)) for x, y in m]
+    found = []
+    for word, pos in POSITION_WORDS.items():
+        if re.search(r"\b" + word + r"\b", words, re.I) and pos not in found:
+            found.append(pos)
+    return found
+
+
+def _size(words: str) -> float | None:
+    m = re.search(r"(?:size|radius|height|width|diameter)\s*(?:of|=|:)?\s*" + _NUM, words, re.I) or \
+        re.search(_NUM + r"\s*(?:height units|units|deg)\b", words, re.I)
+    return float(m.group(1)) if m else None
+
+
+def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
+    found: list[Stimulus] = []
+    lowered = clause.lower()
+    nouns = [(m.start(), SHAPES[m.group(1)]) for m in re.finditer(r"\b(" + "|".join(SHAPES) + r")\b", lowered)]
+    if "fixation" in lowered and not any(kind == "cross" for _, kind in nouns):
+        nouns.append((lowered.index("fixation"), "cross"))  # '500 ms fixation'
+    nouns = [(o, k) for o, k in nouns if not (k == "cross" and any(k2 == "cross" and 0 < o - o2 < 15
+                                                                        for o2, k2 in nouns))]
+    # a capital letter as a stimulus ('a red T among green Ls')
+    nouns += [(m.start(1), "text") for m in re.finditer(r"(?:\b(?:a|an|the|green|red|blue|white|black|yellow)\s+)"
+                                                        r"([A-Z])(?:s)?\b", clause)]
+    nouns.sort()
+    last_end = 0
+    for i, (offset, kind) in enumerate(nouns):
+        if kind == "cross" and "fixation" not in lowered[max(0, offset - 20):offset] and found and \
+                found[-1].kind == "cross":
+            continue
+        start = max(last_end, offset - 45)
+        head = clause[start:offset]
+        head = re.split(r"\b(?:and|then|with|among|amongst|while|but)\b", head)[-1]
+        nxt = nouns[i + 1][0] if i + 1 < len(nouns) else len(clause)
+        tail = clause[offset:min(nxt, offset + 60)]
+        words = (head + tail).strip()
+        colours = [c for c, _ in colours_in(head, colour_names)]
+        # 'squares (red, green, blue)', 'a word in white', 'the word RED drawn in blue': colours after the noun,
+        # up to where the clause turns to responses or to another stimulus
+        tail_part = re.split(r"\b(?:press|if|when|means|respond|among|amongst|on an?|background)\b", tail)[0]
+        if re.search(r"\(|\b(?:in|coloured|colored|drawn in|printed in|written in)\b", tail_part):
+            colours += [c for c, _ in colours_in(tail_part, colour_names)]
+        role = _role_for(clause, offset)
+        if kind == "cross" and ("fixation" in lowered or role == "stimulus"):
+            role = "fixation"
+        count = _count_before(clause[max(0, offset - 30):offset].split(",")[-1].replace(colours[0] if colours
+                                                                                          else "\x00", "").strip()
+                              ) or 1
+        stim = Stimulus(role=role, kind=kind, colours=list(dict.fromkeys(colours)),
+                        texts=_texts(words) if kind in ("text", "arrow") else [], positions=_positions(tail + head),
+                        size=_size(tail), count=count, words=words)
+        if kind == "arrow" and not stim.texts:
+            stim.texts = []
+        found.append(stim)
+        last_end = offset + len(kind)
+    m = re.search(r"\bitems?\b|\bdisplay of (\d+)|\((\d+) items\)", clause)
+    if m:
+        n = re.search(r"(\d+)\s*items", clause)
+        if n and found:
+            found[-1].count = max(found[-1].count, int(n.group(1)))
+    return found
+
+
+def _answer_phrases(clause: str, keys: list[tuple[str, int]]) -> list[Answer]:
+    """Which condition each key answers: 'press f if the target is present', 'a green circle means press space',
+    'd for different'. The condition is the words after the key (if/when/for ...), or before it."""
+    answers = []
+    for i, (key, offset) in enumerate(keys):
+        end = keys[i + 1][1] if i + 1 < len(keys) else len(clause)
+        after = clause[offset:end]
+        after = re.sub(r"^\S+(?:\s+(?:key|arrow|bar|keys))?['\"’”]?", "", after).strip(" ,.:")
+        after = re.split(r"\b(?:and|or)\s+(?:press\s+)?(?:the\s+)?(?=['\"]?\w['\"]?\b)", after)[0]
+        condition = ""
+        m = re.match(r"(?:if|when|whenever|for|to indicate|to say|=|means|on|is)\s+(.*)", after, re.I)
+        if m:
+            condition = re.split(r"\s*,\s*|\s+and\s+(?:press|the)|\.", m.group(1))[0]
+        else:
+            prev_end = keys[i - 1][1] + 1 if i else 0
+            before = clause[prev_end:offset]
+            m = re.search(r"([\w\s-]+?)\s+(?:means|=|:|->|→)\s*(?:\(?\s*(?:press|go|respond with)\s*)?(?:the\s+)?"
+                          r"['\"‘“]?$", before, re.I)
+            if m:
+                condition = m.group(1)
+        condition = re.sub(r"^(?:it is|it's|it was|they are|the \w+ (?:is|was|has|came)|the|a|an|it)\s+", "",
+                           condition.strip(), flags=re.I)
+        condition = re.sub(r"\s+(?:and|or|but)$", "", condition.strip(" ,.()'\""))
+        answers.append(Answer(key, condition))
+    return answers
+
+
+def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec:
+    """The Spec of `description`; `colour_names` are PsychoPy's (psychopy.colors.colorNames)."""
+    colour_names = set(colour_names)
+    spec = Spec(description=description.strip())
+    text = spec.description
+    spec.trials, spec.practice = trials_in(text)
+    m = re.search(r"(?:on an?|an?|with an?|use an?)\s+([a-z ]+?)\s+background", text, re.I) or \
+        re.search(r"background (?:is|of|colou?r)?\s*([a-z ]+)", text, re.I)
+    if m:
+        named = colours_in(m.group(1), colour_names)
+        spec.background = named[-1][0] if named else ""
+    lowered = text.lower()
+    spec.record = [what for what, words in (("rt", ("rt", "reaction time", "response time", "rts")),
+                                            ("accuracy", ("accuracy", "correct", "errors")),
+                                            ("response", ("response", "key pressed", "answer")))
+                   if any(re.search(r"\b" + w + r"\b", lowered) for w in words)]
+    spec.save_csv = bool(re.search(r"\b(csv|save|record|data file|write|log)\b", lowered))
+    used_keys: set[str] = set()
+    for clause in clauses(text):
+        c_lower = clause.lower()
+        durations = durations_in(clause)
+        keys = keys_in(clause)
+        read_something = False
+        if keys:
+            read_something = True
+            for answer in _answer_phrases(clause, keys):
+                if answer.key not in used_keys:
+                    used_keys.add(answer.key)
+                    spec.answers.append(answer)
+            if any(w in c_lower for w in NO_RESPONSE):
+                m = re.search(r"(?:except(?: for)?|but not)\s+(?:the\s+)?(\w+)", clause, re.I)
+                n = re.search(r"(?:an?|the)?\s*([\w\s]+?)\s+means\s+(?:no-go\b|no go\b|do nothing|don't|do not|"
+                              r"withhold)", clause, re.I)
+                spec.no_go = re.sub(r"^(?:an?|the)\s+", "", (m or n).group(1).strip()) if (m or n) else "no-go"
+            elif re.search(r"\bonly\b", c_lower):
+                spec.no_go = "other"
+        feedback = "feedback" in c_lower
+        for seconds, frames, offset in durations:
+            read_something = True
+            if feedback and seconds is not None:
+                spec.feedback_s = seconds
+            elif _near(clause, offset, UNTIL_RESPONSE):
+                continue
+            elif _is_window(clause, offset) and seconds is not None:
+                spec.response_s = seconds
+            elif _is_iti(clause, offset) and seconds is not None:
+                spec.iti_s = seconds
+        if feedback:
+            read_something = True
+            named = colours_in(clause, colour_names)
+            spec.feedback_colour = named[0][0] if named else spec.feedback_colour
+            if spec.feedback_s is None:
+                spec.feedback_s = 0.0  # asked for, no duration stated: the composer's default
+            continue
+        stimuli = _stimuli_in(clause, colour_names)
+        if keys or any(w in c_lower for w in NO_RESPONSE):
+            # a response clause: its colours and shapes name conditions ('a green circle means press space'):
+            # alternatives of a stimulus already read, or a stimulus of its own, never a screen
+            for stim in stimuli:
+                same = [k for k in spec.stimuli if k.kind == stim.kind]
+                if same:
+                    same[0].colours += [c for c in stim.colours if c not in same[0].colours]
+                else:
+                    stim.positions = []
+                    _merge(spec, stim)
+            continue
+        screen_durations = [(s, f, o) for s, f, o in durations
+                            if not _is_window(clause, o) and not _is_iti(clause, o) and
+                            not _near(clause, o, UNTIL_RESPONSE)]
+        m = re.match(r"(?:and\s+)?after\s+" + _NUM + r"\s*(ms|s|seconds?|milliseconds?)", clause, re.I) or \
+            re.search(r"(?:^|\s)after\s+(?:a\s+)?" + _NUM + r"\s*(ms|s|seconds?|milliseconds?)\b", clause, re.I)
+        if m and stimuli:
+            value = float(m.group(1)) / (1000 if m.group(2).lower().startswith("m") else 1)
+            if re.match(r"\s*(?:of\s+)?fixation", clause[m.end():], re.I):
+                fixation = [st for st in stimuli if st.role == "fixation"]
+                stimuli = [st for st in stimuli if st.role != "fixation"]
+                for st in fixation:
+                    _merge(spec, st)
+                spec.screens.append(Screen("fixation", ["fixation"], round(value, 4), None, m.group(0)))
+            else:
+                spec.screens.append(Screen("blank", [], round(value, 4), None, m.group(0)))
+            screen_durations = [d for d in screen_durations if abs(d[2] - m.start(1)) > 2]
+        if stimuli:
+            read_something = True
+            for stim in stimuli:
+                _merge(spec, stim)
+            drawn = [s.name for s in stimuli]
+            role = stimuli[0].role if stimuli[0].role != "distractor" else "target"
+            name = {"fixation": "fixation", "cue": "cue", "mask": "mask", "prime": "prime", "probe": "probe",
+                    "memory": "memory"}.get(role, "stimulus")
+            seconds, frames = (screen_durations[0][0], screen_durations[0][1]) if screen_durations else (None, None)
+            if name == "fixation" and _near(clause, 0, ITI_WORDS, 0, len(clause)):
+                spec.iti_s = spec.iti_s if spec.iti_s is not None else seconds
+                continue  # 'a fixation cross for 1 s before the next trial' is the inter-trial interval
+            spec.screens.append(Screen(name, list(dict.fromkeys(drawn)), seconds, frames, clause))
+            for extra_s, extra_f, _o in screen_durations[1:]:
+                if extra_s is not None and extra_s != spec.response_s:
+                    # 'each for 400 ms with 600 ms in between': the second number is a blank after it
+                    spec.screens.append(Screen("blank", [], extra_s, extra_f, clause))
+        elif any(re.search(r"\b" + w + r"\b", c_lower) for w in BLANK_WORDS) and screen_durations:
+            read_something = True
+            spec.screens.append(Screen("blank", [], screen_durations[0][0], screen_durations[0][1], clause))
+        elif screen_durations and spec.screens and spec.screens[-1].seconds is None and \
+                spec.screens[-1].frames is None:
+            read_something = True
+            spec.screens[-1].seconds, spec.screens[-1].frames = screen_durations[0][0], screen_durations[0][1]
+        if not read_something and not re.search(r"\btrials?\b|\brecord|\bsave|\bbackground", c_lower):
+            spec.free_text.append(clause)
+    _order(spec)
+    return spec
+
+
+def _merge(spec: Spec, stim: Stimulus) -> None:
+    """A stimulus mentioned again (same role and kind) adds its colours/texts/positions to the first mention."""
+    for known in spec.stimuli:
+        if known.role == stim.role and known.kind == stim.kind:
+            known.colours += [c for c in stim.colours if c not in known.colours]
+            known.texts += [t for t in stim.texts if t not in known.texts]
+            known.positions += [p for p in stim.positions if p not in known.positions]
+            known.count = max(known.count, stim.count)
+            known.size = known.size or stim.size
+            return
+    names = {s.name for s in spec.stimuli}
+    if stim.name in names:  # a second target of another kind: 'target2'
+        stim.role = f"{stim.role}{sum(1 for s in spec.stimuli if s.role.startswith(stim.role)) + 1}"
+    spec.stimuli.append(stim)
+
+
+def _order(spec: Spec) -> None:
+    """Fixation first; a screen that draws stimuli and takes the response last among stimulus screens."""
+    fixation = [s for s in spec.screens if s.name == "fixation"]
+    rest = [s for s in spec.screens if s.name != "fixation"]
+    spec.screens = fixation[:1] + rest
+    if not any(s.stimuli for s in spec.screens if s.name != "fixation") and spec.stimuli:
+        spec.screens.append(Screen("stimulus", [s.name for s in spec.stimuli if s.role != "fixation"]))
