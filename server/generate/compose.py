@@ -11,6 +11,7 @@ absent, odd or even, word or nonword, large or small, a direction, short or long
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 from .spec import POSITION_WORDS, SHAPES, Spec, Stimulus
@@ -235,23 +236,22 @@ def compose(spec: Spec, instructions: str = "") -> Composition:
     out: list[str] = []
     add = out.append
     description = spec.description.replace('"""', "'''").replace("\\", "\\\\")
-    add('"""' + _wrap(description) + "\n\nWritten by psychopy-lsp from the description above."
+    add('"""' + textwrap.fill(description, 110, break_long_words=False, break_on_hyphens=False) + "\n\nWritten by psychopy-lsp from the description above."
         "\n\"\"\"")
     add("import random\n\nfrom psychopy import core, data, visual\nfrom psychopy.hardware import keyboard\n")
     add(f"N_TRIALS = {trials}")
     if spec.practice:
         add(f"N_PRACTICE = {spec.practice}")
     add(f"KEYS = {keys!r}")
-    timings: list[tuple[str, object]] = []
+    consts: dict[int, str] = {}  # id(screen) -> the constant that holds its duration
     for i, screen in enumerate(screens):
         name = _const(screen.name) + (f"_{i}" if sum(1 for s in screens if s.name == screen.name) > 1 else "")
-        screen.words = name  # the constant that holds its duration
         if screen.frames is not None:
-            timings.append((f"{name}_FRAMES", screen.frames))
+            consts[id(screen)] = f"{name}_FRAMES"
+            add(f"{name}_FRAMES = {screen.frames!r}")
         elif screen.seconds is not None:
-            timings.append((f"{name}_S", screen.seconds))
-    for const, value in timings:
-        add(f"{const} = {value!r}")
+            consts[id(screen)] = f"{name}_S"
+            add(f"{name}_S = {screen.seconds!r}")
     if window_s is not None:
         add(f"RESPONSE_S = {window_s!r}  # the response window")
     add(f"ITI_S = {iti!r}")
@@ -277,9 +277,7 @@ def compose(spec: Spec, instructions: str = "") -> Composition:
             colours = stim.colours or [colour]
             add(f"{stim.name}_colours = {colours!r}")
             add(f"{stim.name} = [{_constructor(stim, colour, text, pos)} for _ in range({stim.count})]")
-            add(f"for i, item in enumerate({stim.name}):\n    item.color = {stim.name}_colours[i % "
-                f"len({stim.name}_colours)]" if stim.kind in ("text", "cross") else
-                f"for i, item in enumerate({stim.name}):\n    item.{_colour_attr(stim)} = {stim.name}_colours[i % "
+            add(f"for i, item in enumerate({stim.name}):\n    item.{_colour_attr(stim)} = {stim.name}_colours[i % "
                 f"len({stim.name}_colours)]")
         else:
             add(f"{stim.name} = {_constructor(stim, colour, text, pos)}")
@@ -299,14 +297,24 @@ def compose(spec: Spec, instructions: str = "") -> Composition:
     add("trial_list = [conditions[i % len(conditions)] for i in range(N_TRIALS)]")
     add("random.shuffle(trial_list)")
 
-    add(_trial_function(spec, stimuli, screens, response_screen, main, window_s, feedback))
+    add(_trial_function(stimuli, screens, consts, response_screen, main, window_s))
     add(_main_part(spec, iti))
     source = "\n".join(out) + "\n"
     return Composition(source, assumptions, unread)
 
 
 def _colour_attr(stim: Stimulus) -> str:
-    return {"line": "lineColor", "grating": "color"}.get(stim.kind, "fillColor")
+    """The attribute that colours a stimulus of this kind (a shape's outline follows its fill: see _recolour)."""
+    if stim.kind in ("text", "cross", "arrow", "grating"):
+        return "color"
+    return "lineColor" if stim.kind == "line" else "fillColor"
+
+
+def _recolour(stim: Stimulus, target: str, value: str) -> str:
+    """`target.<attr> = value`, and the outline too for a filled shape."""
+    attr = _colour_attr(stim)
+    line = f"{target}.{attr} = {value}"
+    return line + (f"\n{target}.lineColor = {target}.fillColor" if attr == "fillColor" else "")
 
 
 def _instructions(rows: list[dict]) -> str:
@@ -319,46 +327,19 @@ def _instructions(rows: list[dict]) -> str:
     return text + "\n\nAnswer as fast and as accurately as you can.\nPress space to start."
 
 
-def _wrap(text: str, width: int = 110) -> str:
-    lines, line = [], ""
-    for word in text.split():
-        if len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "\n".join(lines + [line])
-
-
 def _apply_condition(stimuli: list[Stimulus], main: Stimulus) -> list[str]:
     """Lines at the start of run_trial that set what the row changes."""
     m = main.name
-    colour_attr = "color" if main.kind in ("text", "cross", "arrow", "grating") else _colour_attr(main)
-    lines = []
+    scatter = "item.pos = (random.uniform(-0.5, 0.5), random.uniform(-0.4, 0.4))"
+    lines = [f"    for item in {other.name}:\n        {scatter}" for other in stimuli
+             if other.role == "distractor" and other.count > 1]
     if main.count > 1 and main.kind != "arrow":
-        lines.append(f"    shown = list({m})")
-        lines.append(f"    for item in shown:\n        item.pos = (random.uniform(-0.5, 0.5), random.uniform(-0.4, "
-                     f"0.4))")
-        for other in stimuli:
-            if other.role == "distractor" and other.count > 1:
-                lines.append(f"    for item in {other.name}:\n        item.pos = (random.uniform(-0.5, 0.5), "
-                             f"random.uniform(-0.4, 0.4))")
-        return lines
-    for other in stimuli:
-        if other.role == "distractor" and other.count > 1:
-            lines.append(f"    for item in {other.name}:\n        item.pos = (random.uniform(-0.5, 0.5), "
-                         f"random.uniform(-0.4, 0.4))")
+        return [f"    shown = list({m})", f"    for item in shown:\n        {scatter}"] + lines
     if not main.positions and any(o.role == "distractor" for o in stimuli):
         lines.append(f"    {m}.pos = (random.uniform(-0.5, 0.5), random.uniform(-0.4, 0.4))")
-    lines.append(f"    if 'colour' in trial:\n        {m}.{colour_attr} = trial['colour']")
-    if main.kind == "line":
-        lines[-1] = f"    if 'colour' in trial:\n        {m}.lineColor = trial['colour']"
-    elif main.kind not in ("text", "cross", "arrow", "grating"):
-        lines[-1] += f"\n        {m}.lineColor = trial['colour']"
+    lines.append("    if 'colour' in trial:\n" + _indent([_recolour(main, m, "trial['colour']")], 8))
     if len(main.colours) > 1:
-        lines.append(f"    else:\n        {m}.{colour_attr} = random.choice({main.colours!r})")
-        if main.kind not in ("text", "cross", "arrow", "grating", "line"):
-            lines[-1] += f"\n        {m}.lineColor = {m}.fillColor"
+        lines.append("    else:\n" + _indent([_recolour(main, m, f"random.choice({main.colours!r})")], 8))
     positions = main.positions
     lines.append(f"    if 'pos' in trial:\n        {m}.pos = trial['pos']")
     if len(positions) > 1:
@@ -410,7 +391,7 @@ def _indent(lines: list[str], n: int) -> str:
     return "\n".join(pad + line.replace("\n", "\n" + pad) for line in lines)
 
 
-def _trial_function(spec: Spec, stimuli, screens, response_screen, main, window_s, feedback) -> str:
+def _trial_function(stimuli, screens, consts: dict[int, str], response_screen, main, window_s) -> str:
     out = ["\n\ndef run_trial(trial):",
            '    """Show one trial; return the key pressed (None: no response) and its reaction time in seconds."""']
     out += _apply_condition(stimuli, main)
@@ -418,11 +399,11 @@ def _trial_function(spec: Spec, stimuli, screens, response_screen, main, window_
         if screen is response_screen:
             break
         out.append(f"    # {screen.name}")
-        out.append(_show(screen, _draw(screen.stimuli, stimuli, main)))
+        out.append(_show(_n_frames(screen, consts), _draw(screen.stimuli, stimuli, main)))
     # the response screen: the keyboard's clock starts at the flip that shows the stimulus
     out.append("    # the response: timed from the flip that shows the stimulus, earlier presses discarded")
     draws = _draw(response_screen.stimuli, stimuli, main) if response_screen else []
-    duration = _n_frames(response_screen) if response_screen else None
+    duration = _n_frames(response_screen, consts) if response_screen else None
     out.append("    kb.clearEvents()\n    win.callOnFlip(kb.clock.reset)\n    keys = []\n    frame = 0")
     condition = "not keys" + (" and kb.clock.getTime() < RESPONSE_S" if window_s is not None else "")
     out.append(f"    while {condition}:")
@@ -443,17 +424,16 @@ def _trial_function(spec: Spec, stimuli, screens, response_screen, main, window_
     return "\n".join(out)
 
 
-def _n_frames(screen) -> str | None:
-    if screen.frames is not None:
-        return f"{screen.words}_FRAMES"
-    if screen.seconds is not None:
-        return f"frames({screen.words}_S)"
-    return None
+def _n_frames(screen, consts: dict[int, str]) -> str | None:
+    """The expression for a screen's number of frames; None when it has no duration."""
+    const = consts.get(id(screen))
+    if const is None:
+        return None
+    return const if const.endswith("_FRAMES") else f"frames({const})"
 
 
-def _show(screen, draws: list[str]) -> str:
-    count = _n_frames(screen) or "frames(0.5)"
-    return f"    for _ in range({count}):\n" + _indent(draws + ["win.flip()"], 8)
+def _show(count: str | None, draws: list[str]) -> str:
+    return f"    for _ in range({count or 'frames(0.5)'}):\n" + _indent(draws + ["win.flip()"], 8)
 
 
 def _main_part(spec: Spec, iti: float) -> str:

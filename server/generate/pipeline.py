@@ -230,6 +230,7 @@ def _model_repair(source: str, line: int | None, message: str, index, backend, c
     it)."""
     from ..analysis import Analysis
     from ..checks import check
+    from ..model.backends import Cancelled
     from ..model.fix import model_fix
 
     if not line:
@@ -238,7 +239,6 @@ def _model_repair(source: str, line: int | None, message: str, index, backend, c
     def check_codes(text: str):
         return [(f.span[0], f.code, f.severity) for f in check(Analysis(text, index))]
 
-    from ..model.backends import Cancelled
     try:
         outcome = model_fix(source, line - 1, message, None, [], backend, check_codes, cancel=cancel)
     except Cancelled as exc:

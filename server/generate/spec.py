@@ -4,7 +4,7 @@ trials") into a Spec: the values it states, each kept with the words it came fro
 Pure (strings in, dataclasses out). Nothing here knows paradigm names: a description is read as stimuli (a kind,
 a colour, a position, a size, a count, a role such as target, distractor, cue, mask, fixation), screens with
 durations in the order they are mentioned, response keys and what each one answers, a trial count, feedback, and
-what is recorded. Colour names are PsychoPy's own (`psychopy.colors.colorNames`, passed in from the knowledge
+the background. Colour names are PsychoPy's own (`psychopy.colors.colorNames`, passed in from the knowledge
 base), so "darkblue" or "salmon" are read as colours and "blues" is not.
 """
 
@@ -106,8 +106,6 @@ class Spec:
     feedback_s: float | None = None
     feedback_colour: str = ""
     background: str = ""
-    record: list[str] = field(default_factory=list)  # rt, accuracy, response
-    save_csv: bool = False
     free_text: list[str] = field(default_factory=list)  # clauses nothing above was read from
 
     @property
@@ -351,15 +349,11 @@ def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
         stim = Stimulus(role=role, kind=kind, colours=list(dict.fromkeys(colours)),
                         texts=_texts(words) if kind in ("text", "arrow") else [], positions=_positions(tail + head),
                         size=_size(tail), count=count, words=words)
-        if kind == "arrow" and not stim.texts:
-            stim.texts = []
         found.append(stim)
         last_end = offset + len(kind)
-    m = re.search(r"\bitems?\b|\bdisplay of (\d+)|\((\d+) items\)", clause)
-    if m:
-        n = re.search(r"(\d+)\s*items", clause)
-        if n and found:
-            found[-1].count = max(found[-1].count, int(n.group(1)))
+    items = re.search(r"(\d+)\s*items", clause)  # 'a display of 12 items': the count of the last stimulus
+    if items and found:
+        found[-1].count = max(found[-1].count, int(items.group(1)))
     return found
 
 
@@ -401,12 +395,6 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
     if m:
         named = colours_in(m.group(1), colour_names)
         spec.background = named[-1][0] if named else ""
-    lowered = text.lower()
-    spec.record = [what for what, words in (("rt", ("rt", "reaction time", "response time", "rts")),
-                                            ("accuracy", ("accuracy", "correct", "errors")),
-                                            ("response", ("response", "key pressed", "answer")))
-                   if any(re.search(r"\b" + w + r"\b", lowered) for w in words)]
-    spec.save_csv = bool(re.search(r"\b(csv|save|record|data file|write|log)\b", lowered))
     used_keys: set[str] = set()
     for clause in clauses(text):
         c_lower = clause.lower()
@@ -519,7 +507,9 @@ def _merge(spec: Spec, stim: Stimulus) -> None:
 
 
 def _order(spec: Spec) -> None:
-    """Fixation first; a screen that draws stimuli and takes the response last among stimulus screens."""
+    """Fixation first (it was often mentioned last: 'a fixation cross of 0.5 s precedes each trial'); a stimulus
+    screen added when stimuli were read but no clause showed them (the response screen is the last one that
+    draws something)."""
     fixation = [s for s in spec.screens if s.name == "fixation"]
     rest = [s for s in spec.screens if s.name != "fixation"]
     spec.screens = fixation[:1] + rest
