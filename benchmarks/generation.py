@@ -10,6 +10,7 @@ candidate when the rest fails), `composer` (the same without the model), `model`
 alone: retrieved demo + real signatures + the description; the baseline the issue measured at 0/6).
 
     .venv/bin/python benchmarks/generation.py [--systems system,composer,model] [--limit N] [--json FILE]
+    .venv/bin/python benchmarks/generation.py --set benchmarks/heldout/generation/descriptions-2.json
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ def main() -> int:
     parser.add_argument("--systems", default="system,composer,model")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--json", default="")
+    parser.add_argument("--set", default=str(HELDOUT), help="a held-out file (descriptions-2.json: the second set, "
+                        "written before the composer's second round of changes)")
     args = parser.parse_args()
     systems = args.systems.split(",")
     install = find_psychopy()
     index = index_from_source(install)
     backend = make_backend(Settings()) if {"system", "model"} & set(systems) else None
-    cases = json.loads(HELDOUT.read_text())[: args.limit or None]
+    cases = json.loads(Path(args.set).read_text())[: args.limit or None]
     rows = []
     for case in cases:
         for system in systems:
