@@ -61,13 +61,15 @@ def main() -> int:
                 code = f'"""{case["description"]}"""\nfrom psychopy import core, data, visual\n' \
                        "from psychopy.hardware import keyboard\n" + raw
                 origin = "model"
+                budget = 15.0
             else:
                 result = generate(case["description"], index, install.python,
                                   backend if system == "system" else None, api_lines=api_lines(index))
                 code = result.code
                 origin = result.candidates[-1].origin if result.candidates else "none"
+                budget = max(15.0, result.run_timeout_s)  # the run a user's verification gets
             seconds = time.monotonic() - started
-            verdict = verify(code, stated(case), index, install.python, timeout_s=15.0)
+            verdict = verify(code, stated(case), index, install.python, timeout_s=budget)
             rows.append({"case": case["name"], "system": system, "passed": verdict.passed, "seconds": seconds,
                          "origin": origin, **verdict.to_dict()})
             print(f"{case['name']:28s} {system:9s} {'PASS' if verdict.passed else 'fail'} {seconds:5.1f} s  "

@@ -134,3 +134,119 @@ def test_composed_scripts_parse_and_pass_the_checker(description, api_index):
     assert errors == []
     assert not {k: v for k, v in requirements_met(composition.source,
                                                    read_spec(description, COLOURS).stated()).items() if v}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("shown for either 300 ms or 900 ms", [("choice", [0.3, 0.9])]),  # alternatives, the unit once at the end
+    ("for 200, 400 or 600 ms", [("choice", [0.2, 0.4, 0.6])]),  # a list of three
+    ("a random delay between 1 and 2.5 s", [("range", [1.0, 2.5])]),  # a range drawn per trial
+    ("a blank (400-800 ms)", [("range", [0.4, 0.8])]),  # a dash range
+    ("press 1 or 2 s", []),  # keys, not durations
+    ("for 1 s and then 2 s", []),  # two screens in a row are not a range
+    ("digits 1-9 for 250 ms", []),  # a range of digits is not a duration
+])
+def test_duration_sets(text, expected):
+    from psychopy_lsp.server.generate.spec import duration_sets
+    assert [(kind, values) for kind, values, _a, _b in duration_sets(text)] == expected
+
+
+def composed(description: str) -> str:
+    return compose(read_spec(description, COLOURS)).source
+
+
+def run_trial_of(source: str) -> str:
+    return source[source.index("def run_trial"):source.index("def run_block")]
+
+
+def test_a_shape_a_row_names_is_drawn_on_that_row_only():
+    # a triangle means press j, a star means no press: each is drawn only on its own rows
+    body = run_trial_of(composed("A triangle means press j, a star means don't press. Each shape is yellow and "
+                                 "shown for 400 ms. 30 trials."))
+    assert "if trial['shape'] == 'triangle':" in body and "if trial['shape'] == 'star':" in body
+    # one shape only: no shape test at all
+    assert "trial['shape']" not in run_trial_of(composed("A yellow star for 400 ms; press j. 30 trials."))
+
+
+def test_a_size_condition_scales_the_constructed_size_not_the_current_one():
+    body = run_trial_of(composed("A green square is either big or small for 500 ms. Press b for big and n for "
+                                 "small. 20 trials."))
+    assert "stim.width = 0.08 * trial.get('scale', 1)" in body
+    assert "stim.width *" not in body and ".width * trial" not in body  # no compounding from trial to trial
+
+
+def test_same_and_different_compare_the_probe_with_the_earlier_stimulus():
+    # an earlier stimulus of the same family: the probe repeats it or not
+    body = run_trial_of(composed("A sample square (purple, orange or teal) for 1 s, a 1 s delay, then a test "
+                                 "square. Press z if it is the same and m if it is different. 20 trials."))
+    assert "trial.get('same')" in body and "shown_colours" in body
+    # nothing earlier to compare with: not pretended, said as unread
+    composition = compose(read_spec("A square for 1 s. Press z for same and m for different. 20 trials.", COLOURS))
+    assert "same" not in run_trial_of(composition.source) and composition.unread
+
+
+def test_short_and_long_pick_the_duration_of_the_screen():
+    source = composed("A white square is shown for either 300 ms or 900 ms. Press f for short and j for long. "
+                      "20 trials.")
+    assert "STIMULUS_S = (0.3, 0.9)" in source
+    assert "'label': 'short', 'correct': 'f', 'seconds': 0.3" in source
+    assert "stimulus_s = trial['seconds'] if 'seconds' in trial else random.choice(STIMULUS_S)" in source
+
+
+def test_a_mask_after_the_stimulus_is_shown_while_the_answer_is_collected_from_the_stimulus():
+    body = run_trial_of(composed("A letter in white for 100 ms followed by a 200 ms mask. Press space for every "
+                                 "letter except K. 20 trials."))
+    # the clock is reset at the stimulus flip, and the mask follows by frame count inside the response loop
+    assert body.index("win.callOnFlip(kb.clock.reset)") < body.index("mask.draw()")
+    assert "elif frame < end_2:" in body
+    # the go rows are every letter but K
+    source = composed("A letter in white for 100 ms followed by a 200 ms mask. Press space for every letter "
+                      "except K. 20 trials.")
+    assert "'K'" in source and "'texts': ['B', 'C'" in source
+
+
+def test_a_response_window_is_not_cut_by_the_previous_trials_clock():
+    body = run_trial_of(composed("A red circle for 200 ms; press space within 1 s. 20 trials."))
+    assert "(frame == 0 or kb.clock.getTime() < RESPONSE_S)" in body
+
+
+@pytest.mark.parametrize("description, keys, conditions", [
+    # 'otherwise' is the second key's condition: the other side
+    ("A dot appears on the left or right for 300 ms. Press z if it is on the left and m otherwise. 20 trials.",
+     ["z", "m"], ["on the left", "otherwise"]),
+    # arrow keys are keys, not arrow stimuli
+    ("A white circle above or below the centre for 500 ms. Press the up arrow for above and the down arrow for "
+     "below. 20 trials.", ["up", "down"], ["above", "below"]),
+])
+def test_answers(description, keys, conditions):
+    spec = read_spec(description, COLOURS)
+    assert [a.key for a in spec.answers] == keys
+    assert [a.condition for a in spec.answers] == conditions
+    assert all(s.kind != "arrow" for s in spec.stimuli)
+
+
+def test_an_arrow_that_is_shown_is_a_stimulus():
+    spec = read_spec("A left or right arrow appears for 200 ms. Press f for left and j for right. 20 trials.",
+                     COLOURS)
+    assert [s.kind for s in spec.stimuli] == ["arrow"]
+
+
+@pytest.mark.parametrize("description, field, value", [
+    # a title before a colon names the paradigm, not a stimulus ('Dot' is not a dot here)
+    ("Dot-comparison: a green square for 1 s. Press f. 20 trials.", "kinds", ["square"]),
+    # 'each shape' points back at the shapes read before: their colour and duration
+    ("A circle means press f, a square means press j. Each shape is orange and shown for 250 ms. 20 trials.",
+     "colours", ["orange"]),
+    # a duration with a long unit before 'between trials' is the interval between trials
+    ("A red circle for 300 ms; press space. 2 seconds between trials. 20 trials.", "durations", [0.3, 2.0]),
+    # '400 ms a black square': the number is a duration, not a count of squares
+    ("A cue for 100 ms, then after 400 ms a black square; press space. 20 trials.", "kinds", ["square"]),
+])
+def test_spec_reading(description, field, value):
+    spec = read_spec(description, COLOURS)
+    assert spec.stated()[field] == value
+    assert all(s.count == 1 for s in spec.stimuli)
+
+
+def test_a_semantic_category_shows_words_of_it_and_not_of_it():
+    source = composed("A word in white for 1 s. Press a if it is an animal and o if not. 20 trials.")
+    assert "'horse'" in source and "'hammer'" in source  # animals on the a rows, objects on the o rows

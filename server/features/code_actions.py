@@ -70,7 +70,8 @@ def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, checks: dict |
 def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
     """The deterministic fix of a run's error, already proved by re-running the script (handlers/commands.py):
     taken from the server's own diagnostics of that run (never from data a client sends back), offered only on
-    the version that ran, and editing the error's line alone."""
+    the version that ran, and editing the one line the fix names (an import added below another, a call split
+    from its assignment: that line's text becomes two)."""
     if not _wants_quickfix(params):
         return []
     actions = []
@@ -97,7 +98,7 @@ def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[ls
             edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
                 text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snapshot.uri,
                                                                           version=snapshot.version),
-                edits=[lsp.TextEdit(range=rng, new_text=fix["newText"])])])))
+                edits=[lsp.TextEdit(range=rng, new_text=fix["newText"].replace("\n", snapshot.newline))])])))
     return actions
 
 

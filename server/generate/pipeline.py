@@ -19,7 +19,10 @@ from typing import Callable
 
 from .compose import compose
 from .spec import Spec, read_spec
-from .verify import Verdict, verify
+from .verify import MIN_ANSWERS, Verdict, verify
+
+# seconds a headless run takes before its first trial: imports, the window, the frame-rate measurement
+STARTUP_S = 9.0
 
 INSTRUCTIONS_END = '"'
 SCRIPT_END = "# end of experiment"
@@ -51,12 +54,13 @@ class Generation:
     candidates: list[Candidate] = field(default_factory=list)
     model_notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    run_timeout_s: float = 0.0  # the verification run's budget (longer trials get longer runs)
 
     def to_dict(self) -> dict:
         return {"description": self.description, "code": self.code, "verified": self.verified, "reason": self.reason,
                 "spec": self.spec, "assumptions": self.assumptions, "unread": self.unread,
                 "candidates": [c.to_dict() for c in self.candidates], "model": self.model_notes,
-                "seconds": round(self.seconds, 1)}
+                "seconds": round(self.seconds, 1), "run_timeout_s": round(self.run_timeout_s, 1)}
 
 
 def spec_summary(spec: Spec) -> dict:
@@ -167,12 +171,15 @@ def generate(description: str, index, python: str, backend=None, *, colour_names
     check_cancel()
     composition = compose(spec, instructions)
     result.assumptions, result.unread = composition.assumptions, composition.unread
+    # the run must reach MIN_ANSWERS trials: start-up (imports, window, frame-rate measurement) plus the trials
+    budget = max(run_timeout_s, STARTUP_S + (MIN_ANSWERS + 0.5) * composition.trial_s)
+    result.run_timeout_s = budget
     pool: list[Candidate] = []
 
     def try_source(origin: str, source: str) -> Candidate:
         check_cancel()
         say(f"verifying the {origin} script: checker and a headless run", min(90, 20 + 15 * len(pool)))
-        verdict = verify(source, stated, index, python, timeout_s=max(5.0, min(run_timeout_s, left())),
+        verdict = verify(source, stated, index, python, timeout_s=max(5.0, min(budget, left())),
                          isolation_mode=isolation_mode)
         candidate = Candidate(origin, source, verdict)
         pool.append(candidate)
@@ -186,7 +193,7 @@ def generate(description: str, index, python: str, backend=None, *, colour_names
         run = verdict.run
         fixed = None
         if run is not None and verdict.run_status == "error":
-            fix = runtime_fix(run.error_type, run.detail, run.line, best.source)
+            fix = runtime_fix(run.error_type, run.detail, run.line, best.source, index, run.message)
             if fix is not None:
                 fixed = ("repaired (runtime fix: " + fix.title + ")", fix.apply(best.source))
             elif backend is not None:

@@ -31,7 +31,8 @@ SHAPES = {"circle": "circle", "circles": "circle", "dot": "circle", "dots": "cir
 
 ROLE_WORDS = [("fixation", "fixation"), ("mask", "mask"), ("cue", "cue"), ("prime", "prime"), ("probe", "probe"),
               ("memory set", "memory"), ("distractor", "distractor"), ("flanker", "distractor"),
-              ("target", "target"), ("feedback", "feedback"), ("instruction", "instructions")]
+              ("target", "target"), ("feedback", "feedback"), ("instruction", "instructions"), ("sample", "memory"),
+              ("study", "memory"), ("test", "probe"), ("comparison", "probe")]
 
 # a pause with nothing on the screen, and between trials
 BLANK_WORDS = ("blank", "retention", "delay", "interval", "pause", "gap", "isi", "soa")
@@ -83,6 +84,9 @@ class Screen:
     seconds: float | None = None
     frames: int | None = None
     words: str = ""
+    # a duration that changes from trial to trial: ("choice", [0.4, 0.8]) 'for either 400 or 800 ms', or
+    # ("range", [0.5, 1.0]) 'a fixation of 500-1000 ms' (seconds holds the first value)
+    vary: tuple[str, list[float]] | None = None
 
 
 @dataclass
@@ -115,6 +119,7 @@ class Spec:
     def stated(self) -> dict:
         """The values the description states, for verification (see verify.requirements)."""
         durations = [s.seconds for s in self.screens if s.seconds is not None]
+        durations += [v for s in self.screens if s.vary for v in s.vary[1]]
         durations += [v for v in (self.response_s, self.iti_s, self.feedback_s) if v is not None]
         return {"colours": list(dict.fromkeys([c for s in self.stimuli for c in s.colours] +
                                               ([self.background] if self.background else []) +
@@ -148,6 +153,40 @@ def durations_in(text: str) -> list[tuple[float | None, int | None, int]]:
     return sorted(found, key=lambda d: d[2])
 
 
+_UNIT = r"(ms|msec|milliseconds?|s|secs?|seconds?)"
+
+
+def duration_sets(text: str) -> list[tuple[str, list[float], int, int]]:
+    """Durations that vary by trial: ('choice', seconds, start, end) for 'either 400 ms or 800 ms', '400 or 800 ms',
+    '250, 500 or 750 ms'; ('range', [low, high], start, end) for 'between 500 and 1000 ms', '500-1000 ms',
+    'from 1 to 3 s'."""
+    found = []
+    num = _NUM + r"\s*" + _UNIT + r"?"
+    choice = re.compile(r"(?:either\s+)?" + num + r"((?:\s*,\s*" + num + r")*)\s*,?\s+or\s+" + _NUM + r"\s*" + _UNIT +
+                        r"\b", re.I)
+    span = re.compile(r"(?:between\s+|from\s+)?" + num + r"\s*(?:-|–|to|and)\s*" + _NUM + r"\s*" + _UNIT + r"\b", re.I)
+    for m in choice.finditer(text):
+        if re.search(r"\b(?:press|keys?|hit|type)\s+$", text[:m.start()], re.I):
+            continue  # 'press 1 or 2': keys
+        unit = m.group(m.lastindex)
+        values = [float(v) for v in re.findall(_NUM, m.group(0))]
+        found.append(("choice", [round(v / 1000 if unit.lower().startswith("m") else v, 4) for v in values],
+                      m.start(), m.end()))
+    for m in span.finditer(text):
+        if any(a <= m.start() < b for _k, _v, a, b in found):
+            continue
+        head = text[max(0, m.start() - 40):m.start()].lower()
+        if not (m.group(0).lower().startswith(("between", "from")) or "-" in m.group(0) or "–" in m.group(0)
+                or re.search(r"random|jitter|vari", head)):
+            continue  # '1 s and 2 s' in a list of screens is not a range
+        unit = m.group(m.lastindex)
+        low, high = float(m.group(1)), float(m.group(m.lastindex - 1))
+        scale = 1000 if unit.lower().startswith("m") else 1
+        if low < high:
+            found.append(("range", [round(low / scale, 4), round(high / scale, 4)], m.start(), m.end()))
+    return found
+
+
 def colours_in(text: str, colour_names: set[str]) -> list[tuple[str, int]]:
     """(PsychoPy colour name, offset) for each colour word in `text`."""
     found: list[tuple[str, int]] = []
@@ -177,12 +216,19 @@ def keys_in(text: str) -> list[tuple[str, int]]:
         found.append((m.group(1).lower(), m.start(1)))
         if m.group(2):
             found.append((m.group(2).lower(), m.start(2)))
+    # 'press left if the mark is left of centre and right otherwise': a direction named as the second key
+    if re.search(r"\b(?:press|respond|hit|use)", text, re.I):
+        for m in re.finditer(r"\b(?:and|or|,)\s+(?:the\s+)?(left|right|up|down)(?:\s+arrow)?(?:\s+key)?\s+"
+                             r"(?:otherwise|if|when|for)\b", text, re.I):
+            found.append((m.group(1).lower(), m.start(1)))
     for pattern, name in NAMED_KEYS:
         for m in re.finditer(pattern, text, re.I):
             found.append((name, m.start()))
     # "the left and right arrow keys", "left/right arrows": both halves
     for m in re.finditer(r"\b(left|right|up|down)\s*(?:/|and|or|,)\s*(?:the\s+)?(left|right|up|down)"
                          r"(?:[- ]arrow|\s+arrow|\s+keys?|\s+arrows)", text, re.I):
+        if re.search(r"\b(?:for|if|when|is|means|pointing|points)\s+$", text[:m.start()], re.I):
+            continue  # 'the up arrow for up, the down arrow for down': the first word is a condition
         found += [(m.group(1).lower(), m.start(1)), (m.group(2).lower(), m.start(2))]
     for m in re.finditer(r"['\"‘’“”]([A-Za-z0-9])['\"‘’“”]", text):
         found.append((m.group(1).lower(), m.start(1)))
@@ -203,6 +249,9 @@ def keys_in(text: str) -> list[tuple[str, int]]:
 def _count_before(words: str) -> int | None:
     # '12 items', 'five white arrows', '4 coloured squares': up to two adjectives between count and noun
     adjectives = r"(?:\s+[a-z-]+){0,2}\s*$"
+    # '400 ms a black square', '500 ms fixation': a number with its unit is a duration, not a count
+    words = re.sub(r"\d+(?:\.\d+)?\s*(?:ms|msec|milliseconds?|s|secs?|seconds?|frames?|%|px|pixels?|deg|degrees|"
+                   r"cm|trials?)\b", " ", words, flags=re.I)
     m = re.search(r"(\d+)" + adjectives, words) or \
         re.search(r"\b(" + "|".join(NUMBER_WORDS) + r")" + adjectives, words, re.I)
     if not m:
@@ -247,8 +296,36 @@ def _is_window(clause: str, offset: int) -> bool:
 
 
 def _is_iti(clause: str, offset: int) -> bool:
-    """'1 s between trials', 'an ITI of 1 second', 'inter-trial interval 800 ms'."""
-    return _near(clause, offset, ITI_WORDS, 26, 22)
+    """'1 s between trials', 'an ITI of 1 second', 'inter-trial interval 800 ms', '600 ms in between': the
+    words right after the duration, or right before it (not a phrase that belongs to another number)."""
+    m = _DURATION.match(clause, offset) or re.match(r"\S+\s+\S+", clause[offset:])
+    end = offset + (len(m.group(0)) if m else 0)
+    after = clause[end:end + 40].lower()
+    if re.match(r"\s*(?:of\s+)?(?:blank\s+|pause\s+|rest\s+|gap\s+|break\s+)?(?:between trials|between each trial|"
+                r"between (?:the )?trials|inter-?trial|before the next trial|between them|in between|iti\b|isi\b)",
+                after):
+        return True
+    before = clause[max(0, offset - 30):offset].lower()
+    return bool(re.search(r"(?:inter-?trial(?: interval)?|\biti|between trials)\W*(?:of|is|=|:|was|lasts|lasting)?"
+                          r"\s*(?:an?\s+|about\s+)?$", before))
+
+
+# words that point back at stimuli already described ('each shape', 'the stimulus', 'it')
+_REFERENCE = re.compile(r"\b(?:each|every|the|this|that|all|both)\s+(?:shapes?|stimul(?:us|i)|items?|objects?|"
+                        r"ones?|displays?|images?|pictures?|figures?)\b|\b(?:it|they)\s+(?:is|are|stays?|remains?|"
+                        r"appears?|lasts?)\b")
+
+
+def _is_display(clause: str, offset: int) -> bool:
+    """'shown for 200 ms', 'each for 3 frames', 'lasting 1 s': how long something stays on the screen."""
+    return bool(re.search(r"\b(?:for|lasting|lasts|during)\s+(?:about\s+|only\s+|just\s+)?$",
+                          clause[max(0, offset - 20):offset], re.I))
+
+
+def _is_gap(clause: str, offset: int) -> bool:
+    """'50 ms apart', '600 ms in between', 'a 300 ms blank': a pause after what was shown."""
+    after = clause[offset:offset + 40].lower()
+    return bool(re.match(r"[\d.]+\s*\w+\s+(?:apart|in between|between|later|gap|blank|delay|pause|of blank)\b", after))
 
 
 def _role_for(clause: str, offset: int) -> str:
@@ -322,6 +399,16 @@ def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
     # a capital letter as a stimulus ('a red T among green Ls')
     nouns += [(m.start(1), "text") for m in re.finditer(r"(?:\b(?:a|an|the|green|red|blue|white|black|yellow)\s+)"
                                                         r"([A-Z])(?:s)?\b", clause)]
+    # 'the left arrow key', 'arrow keys', 'up arrow': keys, not stimuli
+    # ('a left or right arrow appears' is a stimulus: no key is being named there)
+    nouns = [(o, k) for o, k in nouns if not (k == "arrow" and (
+        re.match(r"arrows?[- ]keys?\b", lowered[o:o + 12]) or
+        (re.search(r"(?:left|right|up|down)[- ]$", lowered[max(0, o - 6):o]) and
+         re.search(r"\b(?:press(?:es|ing)?|hit|use|using|with|respond\w*|keys?)\b", lowered[:o]))))]
+    # 'a 500 ms fixation before each number': a stimulus described elsewhere, named to say when
+    nouns = [(o, k) for o, k in nouns if not re.search(r"\b(?:before|after|until|replaces?|replacing)\s+"
+                                                       r"(?:each|every|the|a|an)?\s*(?:\w+\s+)?$",
+                                                       lowered[max(0, o - 30):o])]
     nouns.sort()
     last_end = 0
     for i, (offset, kind) in enumerate(nouns):
@@ -332,13 +419,16 @@ def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
         head = clause[start:offset]
         head = re.split(r"\b(?:and|then|with|among|amongst|while|but)\b", head)[-1]
         nxt = nouns[i + 1][0] if i + 1 < len(nouns) else len(clause)
-        tail = clause[offset:min(nxt, offset + 60)]
+        tail = clause[offset:min(nxt, offset + 100)]
         words = (head + tail).strip()
         colours = [c for c, _ in colours_in(head, colour_names)]
         # 'squares (red, green, blue)', 'a word in white', 'the word RED drawn in blue': colours after the noun,
         # up to where the clause turns to responses or to another stimulus
-        tail_part = re.split(r"\b(?:press|if|when|means|respond|among|amongst|on an?|background)\b", tail)[0]
-        if re.search(r"\(|\b(?:in|coloured|colored|drawn in|printed in|written in)\b", tail_part):
+        tail_part = re.split(r"\b(?:press|if|when|means|respond|among|amongst|on an?|background|and an?|and the|"
+                             r"next to|beside|while)\b|,\s*(?:an?|the)\b", tail)[0]
+        # 'a circle is either magenta or green', 'squares (red, green)', 'a word in white'
+        if re.search(r"\(|\b(?:in|coloured|colored|drawn in|printed in|written in|is|are|either|turns?)\b",
+                     tail_part):
             colours += [c for c, _ in colours_in(tail_part, colour_names)]
         role = _role_for(clause, offset)
         if kind == "cross" and ("fixation" in lowered or role == "stimulus"):
@@ -368,12 +458,14 @@ def _answer_phrases(clause: str, keys: list[tuple[str, int]]) -> list[Answer]:
         after = re.split(r"\b(?:and|or)\s+(?:press\s+)?(?:the\s+)?(?=['\"]?\w['\"]?\b)", after)[0]
         condition = ""
         m = re.match(r"(?:if|when|whenever|for|to indicate|to say|=|means|on|is)\s+(.*)", after, re.I)
-        if m:
+        if re.match(r"(?:otherwise|else|in all other cases|for (?:all )?(?:the )?(?:others|rest))\b", after, re.I):
+            condition = "otherwise"  # 'left if the mark is left of centre and right otherwise'
+        elif m:
             condition = re.split(r"\s*,\s*|\s+and\s+(?:press|the)|\.", m.group(1))[0]
         else:
             prev_end = keys[i - 1][1] + 1 if i else 0
             before = clause[prev_end:offset]
-            m = re.search(r"([\w\s-]+?)\s+(?:means|=|:|->|→)\s*(?:\(?\s*(?:press|go|respond with)\s*)?(?:the\s+)?"
+            m = re.search(r"([\w\s-]+?)\s+(?:means|=|:|->|→)\s*(?:\(?\s*(?:press|go|respond with)\s*){0,2}(?:the\s+)?"
                           r"['\"‘“]?$", before, re.I)
             if m:
                 condition = m.group(1)
@@ -396,7 +488,12 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
         named = colours_in(m.group(1), colour_names)
         spec.background = named[-1][0] if named else ""
     used_keys: set[str] = set()
-    for clause in clauses(text):
+    pending: list[tuple[int, list]] = []
+    # 'Dot-probe: two words ...', 'Simon task - a square ...': the paradigm's name is a title, not a stimulus
+    body = re.sub(r"^\s*[A-Za-z][\w/' -]{0,40}?\s*(?::|\s-\s|\s–\s)\s*(?=\S)", "", text, count=1) \
+        if re.match(r"^\s*[A-Za-z][\w/' -]{0,40}?\s*(?::|\s-\s|\s–\s)", text) and \
+        not re.match(r"^\s*(?:keys?|press|respond)\b", text, re.I) else text
+    for clause in clauses(body):
         c_lower = clause.lower()
         durations = durations_in(clause)
         keys = keys_in(clause)
@@ -447,6 +544,15 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
         screen_durations = [(s, f, o) for s, f, o in durations
                             if not _is_window(clause, o) and not _is_iti(clause, o) and
                             not _near(clause, o, UNTIL_RESPONSE)]
+        # a duration that varies ('for either 400 or 800 ms'): one entry, its first value, the rest kept aside
+        varying: list[tuple[str, list[float]]] = []
+        for kind, values, start, end in duration_sets(clause):
+            inside = [d for d in screen_durations if start <= d[2] < end]
+            if inside:
+                screen_durations = [d for d in screen_durations if d not in inside[1:]]
+                screen_durations[screen_durations.index(inside[0])] = (values[0], None, inside[0][2])
+                varying.append((kind, values))
+        pending.append((len(spec.screens), varying))  # the screens this clause makes get them (below)
         m = re.match(r"(?:and\s+)?after\s+" + _NUM + r"\s*(ms|s|seconds?|milliseconds?)", clause, re.I) or \
             re.search(r"(?:^|\s)after\s+(?:a\s+)?" + _NUM + r"\s*(ms|s|seconds?|milliseconds?)\b", clause, re.I)
         if m and stimuli:
@@ -460,7 +566,30 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
             else:
                 spec.screens.append(Screen("blank", [], round(value, 4), None, m.group(0)))
             screen_durations = [d for d in screen_durations if abs(d[2] - m.start(1)) > 2]
+        if not stimuli and spec.stimuli and _REFERENCE.search(c_lower):
+            # 'each shape is white and shown for 500 ms with a 1 s blank between': what was described already
+            read_something = True
+            shown = [st for st in spec.stimuli if st.role != "fixation"]
+            named = [c for c, _ in colours_in(clause, colour_names)]
+            for st in shown:
+                st.colours = st.colours or list(dict.fromkeys(named))
+            names = [st.name for st in shown]
+            display = [d for d in screen_durations if not _is_gap(clause, d[2])]
+            target = next((sc for sc in reversed(spec.screens) if set(names) & set(sc.stimuli)), None)
+            if display and target is None:
+                spec.screens.append(Screen("stimulus", names, display[0][0], display[0][1], clause))
+            elif display and target.seconds is None and target.frames is None:
+                target.seconds, target.frames = display[0][0], display[0][1]
+            for gap_s, gap_f, _o in (d for d in screen_durations if _is_gap(clause, d[2])):
+                spec.screens.append(Screen("blank", [], gap_s, gap_f, clause))
+            continue
+        if re.search(r"\bmasks?\b", c_lower) and not stimuli and \
+                not re.search(r"gauss|raised.cosine|circular mask|aperture", c_lower) and screen_durations:
+            # 'followed by a 900 ms mask', 'a mask of XXXX for 12 frames': a pattern mask of its own
+            stimuli.append(Stimulus(role="mask", kind="text", texts=_texts(clause) or ["#####"], words=clause))
         if stimuli:
+            # what is shown for how long ('for 3 frames') before the pauses after it ('50 ms apart')
+            screen_durations.sort(key=lambda d: (not _is_display(clause, d[2]), _is_gap(clause, d[2])))
             read_something = True
             for stim in stimuli:
                 _merge(spec, stim)
@@ -474,7 +603,7 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
                 continue  # 'a fixation cross for 1 s before the next trial' is the inter-trial interval
             spec.screens.append(Screen(name, list(dict.fromkeys(drawn)), seconds, frames, clause))
             for extra_s, extra_f, _o in screen_durations[1:]:
-                if extra_s is not None and extra_s != spec.response_s:
+                if (extra_s is not None and extra_s != spec.response_s) or extra_f is not None:
                     # 'each for 400 ms with 600 ms in between': the second number is a blank after it
                     spec.screens.append(Screen("blank", [], extra_s, extra_f, clause))
         elif any(re.search(r"\b" + w + r"\b", c_lower) for w in BLANK_WORDS) and screen_durations:
@@ -486,6 +615,13 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
             spec.screens[-1].seconds, spec.screens[-1].frames = screen_durations[0][0], screen_durations[0][1]
         if not read_something and not re.search(r"\btrials?\b|\brecord|\bsave|\bbackground", c_lower):
             spec.free_text.append(clause)
+    for i, (first, varying) in enumerate(pending):
+        last = pending[i + 1][0] if i + 1 < len(pending) else len(spec.screens)
+        for kind, values in varying:
+            for screen in spec.screens[first:last]:
+                if screen.vary is None and screen.seconds == values[0]:
+                    screen.vary = (kind, values)
+                    break
     _order(spec)
     return spec
 

@@ -120,8 +120,8 @@ async def run_script(ls, *args) -> dict:
                                 asyncio.to_thread(run, snap.path, python, source=snap.text, **options))
         bar.end_message = result.status
         source = "\n".join(snap.lines.lines)
-        fix = runtime_fix(result.error_type, result.detail, result.line, source) if result.status == "error" \
-            else None
+        fix = runtime_fix(result.error_type, result.detail, result.line, source, snap.index, result.message) \
+            if result.status == "error" else None
         if fix is not None and ls.docs.is_current(snap):
             bar.report(f"{result.error_type}: verifying a fix by running the script again")
             proved, proof, _after = await _ticking(bar, settings.run_timeout_s, "re-running with the fix",

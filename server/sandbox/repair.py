@@ -7,7 +7,12 @@ Certain repairs:
 - NameError / AttributeError with Python's own "Did you mean" (3.10+): the name on the error line replaced by
   the suggestion (a name in code, not inside a string or comment);
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
-- `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`.
+- `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
+- the rules of runtime_rules.py (the checker's fix on the line, a missing import, None from an in-place call, a
+  float count, a number joined to a string, a list of key presses used as one, getKeys that did not wait).
+
+A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
+assignment).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import difflib
 import io
 import tokenize
 from dataclasses import dataclass
+
+from .runtime_rules import rule_for
 
 
 @dataclass(frozen=True)
@@ -31,8 +38,11 @@ class RuntimeFix:
         return "\n".join(lines)
 
 
-def runtime_fix(error_type: str, detail: dict, line: int | None, source: str) -> RuntimeFix | None:
-    """The certain repair for an exception raised at 1-based `line` of `source`, or None."""
+def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, index=None,
+                message: str = "") -> RuntimeFix | None:
+    """The repair for an exception raised at 1-based `line` of `source` (its `message`), or None: the certain
+    ones below, then the rules of runtime_rules (`index`, the API index, gives the checker's fixes their real
+    signatures). Every one is re-run before it is offered."""
     lines = source.split("\n")
     if line is None or not 0 < line <= len(lines):
         return None
@@ -50,7 +60,13 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str) ->
         return _key_fix(tree, text, line, detail["key"])
     if error_type == "ValueError":
         return _items_fix(tree, text, line)
-    return None
+    found = rule_for(error_type, message, detail, line, source, index)
+    if found is None:
+        return None
+    title, at, new_text = found
+    if new_text == lines[at - 1]:
+        return None
+    return RuntimeFix(title, at, new_text)
 
 
 def _replace_name(text: str, name: str, better: str, attribute: bool) -> str | None:

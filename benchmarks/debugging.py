@@ -1,0 +1,124 @@
+"""Repairing runtime errors, measured the way a user meets them: each held-out script
+(benchmarks/heldout/debugging/, written before the runtime fixes it measures, used nowhere else) is run in the
+sandbox, headless, with the emulated participant; the real traceback goes to each repairer; the repaired script
+is run again. Prints one row per script and repairer, then the figures side by side. Asserts nothing.
+
+Repairers:
+- `none`: the script as written (the baseline: how many run at all);
+- `deterministic`: server.sandbox.repair.runtime_fix alone (what "Run" offers without the model);
+- `model`: the model alone (model_fix given the traceback's message, as "Fix with the PsychoPy model" does);
+- `system`: the deterministic fix, else the model (what a user gets).
+
+Repaired (strict) = the re-run reaches its end or its time budget with no exception; `compare` (the server's
+own proof, which also accepts a run that now stops later at a different error) is printed beside it.
+
+    .venv/bin/python benchmarks/debugging.py [--repairers none,deterministic,model,system] [--json FILE]
+    .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HELDOUT = Path(__file__).parent / "heldout" / "debugging"
+RAN = ("ok", "exit", "timeout")
+
+
+def main() -> int:
+    from psychopy_lsp.kb.index import index_from_source
+    from psychopy_lsp.kb.locate import find_psychopy
+    from psychopy_lsp.server.analysis import Analysis
+    from psychopy_lsp.server.model.backends import make_backend
+    from psychopy_lsp.server.model.context import checker_findings, region_api_lines
+    from psychopy_lsp.server.model.fix import model_fix, region_for
+    from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
+    from psychopy_lsp.server.sandbox.runner import run_script
+    from psychopy_lsp.server.settings import Settings
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repairers", default="none,deterministic,model,system")
+    parser.add_argument("--timeout", type=float, default=15.0)
+    parser.add_argument("--json", default="")
+    parser.add_argument("--set", default=str(HELDOUT), help="a folder of scripts (heldout/debugging-2: written after "
+                        "the runtime rules, by varying the mistakes and adding kinds they do not read)")
+    args = parser.parse_args()
+    repairers = args.repairers.split(",")
+    install = find_psychopy()
+    index = index_from_source(install)
+    backend = make_backend(Settings()) if {"model", "system"} & set(repairers) else None
+    rows = []
+
+    def run(path: Path, source: str):
+        return run_script(path, install.python, timeout_s=args.timeout, headless="always", source=source)
+
+    def deterministic(path, source, before):
+        fix = runtime_fix(before.error_type, before.detail, before.line, source, index, before.message)
+        return (fix.apply(source), fix.title) if fix is not None else (None, "no certain fix")
+
+    def by_model(path, source, before):
+        if not before.line:
+            return None, "no line to fix"
+        analysis = Analysis(source, index)
+        region = region_for(source, before.line - 1)
+        message = f"{before.error_type}: {before.message}"
+        outcome = model_fix(source, before.line - 1, message, before.error_type,
+                            region_api_lines(analysis, region.start, region.end), backend,
+                            checker_findings(analysis), 200, None, region)
+        if not outcome.ok:
+            return None, outcome.reason
+        lines = source.split("\n")
+        return "\n".join(lines[:outcome.region.start] + outcome.new_text.split("\n") +
+                         lines[outcome.region.end:]), "the model's rewrite"
+
+    def system(path, source, before):
+        fixed, why = deterministic(path, source, before)
+        if fixed is not None:
+            after = run(path, fixed)
+            if compare(before, after)[0]:
+                return fixed, why
+        return by_model(path, source, before)
+
+    repair = {"deterministic": deterministic, "model": by_model, "system": system}
+    for path in sorted(Path(args.set).glob("*.py")):
+        source = path.read_text()
+        before = run(path, source)
+        error = f"{before.error_type}: {before.message}"[:90] if before.status == "error" else before.status
+        for name in repairers:
+            started = time.monotonic()
+            if name == "none":
+                after, how = before, "as written"
+            else:
+                if before.status != "error":
+                    after, how = before, "nothing to repair"
+                else:
+                    fixed, how = repair[name](path, source, before)
+                    after = run(path, fixed) if fixed is not None else None
+            strict = after is not None and after.status in RAN
+            proved = after is not None and before.status == "error" and name != "none" and \
+                compare(before, after)[0]
+            seconds = time.monotonic() - started
+            rows.append({"case": path.stem, "repairer": name, "error": error, "repaired": strict, "proved": proved,
+                         "how": how, "after": after.status if after is not None else "no fix",
+                         "seconds": round(seconds, 1)})
+            print(f"{path.stem:24s} {name:13s} {'REPAIRED' if strict else 'no      '} {seconds:5.1f} s  "
+                  f"{error[:60]:60s} | {how[:70]}", flush=True)
+    print("\nrepairer       repaired (re-run ends cleanly)  proved by compare  median s")
+    for name in repairers:
+        mine = [r for r in rows if r["repairer"] == name]
+        ok = sum(r["repaired"] for r in mine)
+        proved = sum(r["proved"] for r in mine)
+        print(f"{name:13s}  {ok:2d}/{len(mine):2d} ({100 * ok / max(1, len(mine)):3.0f}%)"
+              f"{'':18s}{proved:2d}/{len(mine):2d}      {statistics.median(r['seconds'] for r in mine):6.1f}")
+    print("fine-tuned     n/a: no adapter for repairs has been trained (no GPU lent; see issue 16's note)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
