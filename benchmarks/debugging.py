@@ -6,13 +6,15 @@ is run again. Prints one row per script and repairer, then the figures side by s
 Repairers:
 - `none`: the script as written (the baseline: how many run at all);
 - `deterministic`: server.sandbox.repair.runtime_fix alone (what "Run" offers without the model);
-- `model`: the model alone (model_fix given the traceback's message, as "Fix with the PsychoPy model" does);
+- `model`: the model alone, with the shipped adapter (model_fix given the traceback's message, as "Fix with the
+  PsychoPy model" does);
+- `base`: the same with the adapter off (the base Gemma 3 270M);
 - `system`: the deterministic fix, else the model (what a user gets).
 
 Repaired (strict) = the re-run reaches its end or its time budget with no exception; `compare` (the server's
 own proof, which also accepts a run that now stops later at a different error) is printed beside it.
 
-    .venv/bin/python benchmarks/debugging.py [--repairers none,deterministic,model,system] [--json FILE]
+    .venv/bin/python benchmarks/debugging.py [--repairers none,deterministic,base,model,system] [--json FILE]
     .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-2
 """
 
@@ -41,7 +43,7 @@ def main() -> int:
     from psychopy_lsp.server.settings import Settings
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repairers", default="none,deterministic,model,system")
+    parser.add_argument("--repairers", default="none,deterministic,base,model,system")
     parser.add_argument("--timeout", type=float, default=15.0)
     parser.add_argument("--json", default="")
     parser.add_argument("--set", default=str(HELDOUT), help="a folder of scripts (heldout/debugging-2: written after "
@@ -51,6 +53,7 @@ def main() -> int:
     install = find_psychopy()
     index = index_from_source(install)
     backend = make_backend(Settings()) if {"model", "system"} & set(repairers) else None
+    base_backend = make_backend(Settings(adapter_path="off")) if "base" in repairers else None
     rows = []
 
     def run(path: Path, source: str):
@@ -60,7 +63,8 @@ def main() -> int:
         fix = runtime_fix(before.error_type, before.detail, before.line, source, index, before.message)
         return (fix.apply(source), fix.title) if fix is not None else (None, "no certain fix")
 
-    def by_model(path, source, before):
+    def by_model(path, source, before, backend=None):
+        backend = backend or main_backend
         if not before.line:
             return None, "no line to fix"
         analysis = Analysis(source, index)
@@ -83,7 +87,9 @@ def main() -> int:
                 return fixed, why
         return by_model(path, source, before)
 
-    repair = {"deterministic": deterministic, "model": by_model, "system": system}
+    main_backend = backend
+    repair = {"deterministic": deterministic, "model": by_model, "system": system,
+              "base": lambda path, source, before: by_model(path, source, before, base_backend)}
     for path in sorted(Path(args.set).glob("*.py")):
         source = path.read_text()
         before = run(path, source)
@@ -114,7 +120,6 @@ def main() -> int:
         proved = sum(r["proved"] for r in mine)
         print(f"{name:13s}  {ok:2d}/{len(mine):2d} ({100 * ok / max(1, len(mine)):3.0f}%)"
               f"{'':18s}{proved:2d}/{len(mine):2d}      {statistics.median(r['seconds'] for r in mine):6.1f}")
-    print("fine-tuned     n/a: no adapter for repairs has been trained (no GPU lent; see issue 16's note)")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

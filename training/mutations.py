@@ -155,9 +155,43 @@ def list_compared_to_key(lines, i):
                        message=f"Pressing {key} never triggers this branch")
 
 
+def in_place_assigned(lines, i):
+    """`random.shuffle(x)` written as `x = random.shuffle(x)`: x is None from then on."""
+    match = re.match(r"^(\s*)((?:np\.)?random\.shuffle)\((\w+)\)\s*$", lines[i])
+    if match:
+        indent, call, name = match.groups()
+        yield Mutation("in_place_assigned", "runtime", i,
+                       _replace_line(lines, i, f"{indent}{name} = {call}({name})"), "TypeError")
+
+
+def float_count(lines, i):
+    """`range(frames(X))` written as `range(X * frame_rate)`: a float where a count is needed."""
+    match = re.search(r"range\(frames\((\w+)\)\)", lines[i])
+    if match:
+        new = lines[i][:match.start()] + f"range({match.group(1)} * frame_rate)" + lines[i][match.end():]
+        yield Mutation("float_count", "runtime", i, _replace_line(lines, i, new), "TypeError")
+
+
+def keypress_list(lines, i):
+    """`keys[0].rt` written as `keys.rt`: the list of presses used as one press."""
+    match = re.search(r"\b(\w+)\[0\]\.(rt|name)\b", _code_part(lines[i]))
+    if match:
+        new = lines[i][:match.start()] + f"{match.group(1)}.{match.group(2)}" + lines[i][match.end():]
+        yield Mutation("keypress_list", "runtime", i, _replace_line(lines, i, new), "AttributeError")
+
+
+def window_left_out(lines, i):
+    """`visual.Circle(win, ...)` without its window."""
+    match = re.search(r"(visual\.\w+\()win,\s*", lines[i])
+    if match:
+        new = lines[i][:match.start()] + match.group(1) + lines[i][match.end():]
+        yield Mutation("window_left_out", "runtime", i, _replace_line(lines, i, new), "TypeError")
+
+
 OPERATORS: list[Operator] = [keyword_alias, method_invention, module_invention, not_called, keylist_string,
                              string_for_number, missing_paren, missing_colon, unclosed_string, misspelled_variable,
-                             wait_in_milliseconds, capitalised_key, list_compared_to_key]
+                             wait_in_milliseconds, capitalised_key, list_compared_to_key, in_place_assigned,
+                             float_count, keypress_list, window_left_out]
 
 
 def mutations(source: str) -> Iterator[Mutation]:

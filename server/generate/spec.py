@@ -235,7 +235,8 @@ def keys_in(text: str) -> list[tuple[str, int]]:
     # a bare letter or digit is a key only where a key is being named ('press f if', 's for same', 'keys d
     # and k'), never an article or a number with its unit ('a red circle', '1 s between trials')
     key_context = r"\b(?:press(?:es|ing)?|keys?|with|hit|type|respond(?:s|ing)?|using|use|or|and)\s+|[,:/]\s*"
-    followers = r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise)\b|[,.;:)/]|$"
+    followers = (r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise|as|quickly|immediately|"
+                 r"once|each|every)\b|[,.;:)/]|$")
     for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])(?:\s+key)?(?=\s*(?:" + followers +
                          r"))", text, re.I):
         found.append((m.group(1).lower(), m.start(1)))
