@@ -75,12 +75,9 @@ def missing_import(name: str, source: str) -> tuple[str, int, str] | None:
     return f"Add `{statement}`", first.lineno, statement + "\n" + lines[first.lineno - 1]
 
 
-def none_from_in_place(line: int, source: str) -> tuple[str, int, str] | None:
+def none_from_in_place(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
     """`x = random.shuffle(x)` / `order = trials.sort()` / `stim = stim.draw()` before the line that found x
     None: the call on its own, and x bound to what the call changed."""
-    tree = _parse(source)
-    if tree is None:
-        return None
     lines = source.split("\n")
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and getattr(n, "lineno", 0) == line}
     candidates = []
@@ -112,11 +109,8 @@ def none_from_in_place(line: int, source: str) -> tuple[str, int, str] | None:
     return (f"`{method}()` changes {changed} in place and returns None: call it on its own line", lineno, new)
 
 
-def round_count(line: int, source: str) -> tuple[str, int, str] | None:
+def round_count(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
     """`range(duration * refresh)` with a float: the count rounded (`range(round(...))`)."""
-    tree = _parse(source)
-    if tree is None:
-        return None
     text = source.split("\n")[line - 1]
     edits = []
     for node in ast.walk(tree):
@@ -132,11 +126,8 @@ def round_count(line: int, source: str) -> tuple[str, int, str] | None:
     return "Round the count to a whole number of frames or items", line, new
 
 
-def str_concat(line: int, source: str) -> tuple[str, int, str] | None:
+def str_concat(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
     """`'RT: ' + rt` with a number: str() around each operand that is not text."""
-    tree = _parse(source)
-    if tree is None:
-        return None
     text = source.split("\n")[line - 1]
     edits = []
     for node in ast.walk(tree):
@@ -153,12 +144,9 @@ def str_concat(line: int, source: str) -> tuple[str, int, str] | None:
     return "Turn the number into text with str() before joining it to a string", line, _wrap(text, edits, "str(", ")")
 
 
-def keypress_list(line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
+def keypress_list(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
     """`keys.rt` where keys is the list a getKeys/waitKeys returned: the first press's (`keys[0].rt`)."""
     if attribute not in KEYPRESS_FIELDS:
-        return None
-    tree = _parse(source)
-    if tree is None:
         return None
     text = source.split("\n")[line - 1]
     lists = _key_lists(tree)
@@ -171,11 +159,8 @@ def keypress_list(line: int, attribute: str, source: str) -> tuple[str, int, str
     return None
 
 
-def unpack_keypress(line: int, source: str) -> tuple[str, int, str] | None:
+def unpack_keypress(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
     """`name, rt = kb.waitKeys()[0]`: a KeyPress is not a tuple; its fields by name."""
-    tree = _parse(source)
-    if tree is None:
-        return None
     lines = source.split("\n")
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and node.lineno == line == node.end_lineno and len(node.targets) == 1 and \
@@ -193,11 +178,8 @@ def unpack_keypress(line: int, source: str) -> tuple[str, int, str] | None:
     return None
 
 
-def wait_for_press(line: int, source: str) -> tuple[str, int, str] | None:
+def wait_for_press(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
     """`keys[0]` of a `getKeys()` that found no press yet (it does not wait): `waitKeys()`, which does."""
-    tree = _parse(source)
-    if tree is None:
-        return None
     lines = source.split("\n")
     indexed = {n.value.id for n in ast.walk(tree) if isinstance(n, ast.Subscript) and
                isinstance(n.value, ast.Name) and n.lineno == line}
@@ -281,17 +263,20 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
     if error_type == "NameError":
         name = detail.get("name") or (re.search(r"name '(\w+)' is not defined", message) or [None, None])[1]
         return missing_import(name, source) if name else None
+    tree = _parse(source)  # every rule below reads the parsed script
+    if tree is None:
+        return None
     if "'NoneType' object" in message:
-        return none_from_in_place(line, source)
+        return none_from_in_place(tree, line, source)
     if error_type == "TypeError" and "cannot be interpreted as an integer" in message:
-        return round_count(line, source)
+        return round_count(tree, line, source)
     if error_type == "TypeError" and re.search(r"can only concatenate str|unsupported operand type\(s\) for \+", message):
-        return str_concat(line, source)
+        return str_concat(tree, line, source)
     if error_type == "TypeError" and "cannot unpack non-iterable KeyPress" in message:
-        return unpack_keypress(line, source)
+        return unpack_keypress(tree, line, source)
     m = re.search(r"'list' object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m:
-        return keypress_list(line, m.group(1), source)
+        return keypress_list(tree, line, m.group(1), source)
     if error_type == "IndexError" and "list index out of range" in message:
-        return wait_for_press(line, source)
+        return wait_for_press(tree, line, source)
     return None
