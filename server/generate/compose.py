@@ -30,22 +30,29 @@ NONWORDS = ["hause", "tible", "rivon", "gardle", "wondow", "doktel", "breap", "m
             "chaik", "wather", "monel", "sugor", "horke", "apfle"]
 LETTERS = list("BCDFGHJKLMNPQRSTVWXZ")
 VOWELS = list("AEIOU")
+NONLIVING = ["table", "hammer", "chair", "cup", "spoon", "lamp", "brick", "kettle"]
+LIVING = ["horse", "rabbit", "tiger", "sparrow", "salmon", "spider", "tree", "daisy"]
+NEGATIVE = ["grief", "pain", "failure", "danger", "lonely", "cruel", "disease", "war"]
+POSITIVE = ["joy", "smile", "gift", "sunshine", "friend", "laughter", "holiday", "kind"]
+NEUTRAL = ["paper", "window", "street", "number", "table", "corner", "minute", "letter"]
+FRUITS = ["apple", "banana", "cherry", "grape", "lemon", "mango", "peach", "plum"]
+VEGETABLES = ["carrot", "onion", "potato", "pepper", "cabbage", "lettuce", "leek", "pea"]
 # words for the categories a condition names ('e for living things', 'p for positive words'); the first pattern
 # that matches wins, so a negated category comes before its positive form
 CATEGORIES = [
-    (r"non-?living|inanimate|man-?made|artefacts?|artifacts?|objects?|tools?", ["table", "hammer", "chair", "cup",
-                                                                              "spoon", "lamp", "brick", "kettle"]),
-    (r"living|animate|animals?|natural", ["horse", "rabbit", "tiger", "sparrow", "salmon", "spider", "tree",
-                                          "daisy"]),
-    (r"negative|unpleasant|sad|threat\w*|emotional", ["grief", "pain", "failure", "danger", "lonely", "cruel",
-                                                    "disease", "war"]),
-    (r"positive|pleasant|happy", ["joy", "smile", "gift", "sunshine", "friend", "laughter", "holiday", "kind"]),
-    (r"neutral", ["paper", "window", "street", "number", "table", "corner", "minute", "letter"]),
-    (r"fruits?", ["apple", "banana", "cherry", "grape", "lemon", "mango", "peach", "plum"]),
-    (r"vegetables?", ["carrot", "onion", "potato", "pepper", "cabbage", "lettuce", "leek", "pea"]),
+    (r"non-?living|inanimate|man-?made|artefacts?|artifacts?|objects?|tools?", NONLIVING),
+    (r"living|animate|animals?|natural", LIVING),
+    (r"negative|unpleasant|sad|threat\w*|emotional", NEGATIVE),
+    (r"positive|pleasant|happy", POSITIVE),
+    (r"neutral", NEUTRAL),
+    (r"fruits?", FRUITS),
+    (r"vegetables?", VEGETABLES),
     (r"consonants?", LETTERS),
     (r"vowels?", VOWELS),
 ]
+# the texts of the other answer ('e if it is a living thing, i if not'), both ways
+OPPOSITE_POOLS = [(WORDS, NONWORDS), (LIVING, NONLIVING), (POSITIVE, NEGATIVE), (FRUITS, VEGETABLES),
+                  (VOWELS, LETTERS)]
 DIRECTIONS = {"left": (180, "<"), "right": (0, ">"), "up": (90, "^"), "down": (270, "v")}
 
 
@@ -283,16 +290,11 @@ def _other(go_row: dict, stim: Stimulus) -> dict:
 
 def _opposite_pool(pool: list[str]) -> list[str]:
     """The texts of the other answer: nonwords for words, the paired category (non-living for living)."""
-    if pool == WORDS:
-        return NONWORDS
-    if pool == NONWORDS:
-        return WORDS
-    pools = [p for _pattern, p in CATEGORIES]
-    if pool in pools:
-        i = pools.index(pool)
-        pairs = {0: 1, 1: 0, 2: 3, 3: 2, 5: 6, 6: 5, 7: 8, 8: 7}
-        if i in pairs:
-            return pools[pairs[i]]
+    for one, other in OPPOSITE_POOLS:
+        if pool == one:
+            return other
+        if pool == other:
+            return one
     if all(t.isdigit() for t in pool):
         return [str(i) for i in range(1, 10) if str(i) not in pool]
     return NONWORDS
@@ -367,14 +369,15 @@ def compose(spec: Spec, instructions: str = "") -> Composition:
         add(f"N_PRACTICE = {spec.practice}")
     add(f"KEYS = {keys!r}")
     consts: dict[int, str] = {}  # id(screen) -> the constant that holds its duration
-    varying: list[tuple] = []  # (screen, local name, constant, choice | range) for durations drawn per trial
+    varying: list[tuple] = []  # (local name, constant, choice | range, a row picks it) for durations drawn per trial
     for i, screen in enumerate(screens):
         name = _const(screen.name) + (f"_{i}" if sum(1 for s in screens if s.name == screen.name) > 1 else "")
         if screen.vary is not None:
-            # drawn per trial in run_trial (see _varying): the frame count comes from the local variable
+            # drawn per trial at the start of run_trial: the frame count comes from that local variable
             kind, values = screen.vary
             consts[id(screen)] = name.lower() + "_s"
-            varying.append((screen, name.lower() + "_s", f"{name}_S", kind))
+            picked = screen is timed and any("seconds" in row for row in rows)  # a row's short/long picks it
+            varying.append((name.lower() + "_s", f"{name}_S", kind, picked))
             add(f"{name}_S = {tuple(values)!r}  # " + ("one of these per trial" if kind == "choice" else
                                                        "shortest and longest: drawn per trial"))
         elif screen.frames is not None:
@@ -620,10 +623,10 @@ def _trial_function(stimuli, screens, consts: dict[int, str], response_screen, m
     out += _apply_condition(stimuli, main, rows)
     if sample is not None and any("same" in row for row in rows):
         out += _match_sample(sample, main)
-    for screen, local, const, kind in varying:
+    for local, const, kind, picked in varying:
         if kind == "range":
             out.append(f"    {local} = random.uniform(*{const})  # a new duration every trial")
-        elif any("seconds" in row for row in rows) and screen is _timed_screen(screens, response_screen):
+        elif picked:
             out.append(f"    {local} = trial['seconds'] if 'seconds' in trial else random.choice({const})")
         else:
             out.append(f"    {local} = random.choice({const})")

@@ -60,7 +60,7 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
         return _key_fix(tree, text, line, detail["key"])
     if error_type == "ValueError":
         return _items_fix(tree, text, line)
-    found = rule_for(error_type, message, detail, line, source, index)
+    found = rule_for(error_type, message, detail, line, source, tree, index)
     if found is None:
         return None
     title, at, new_text = found

@@ -56,12 +56,11 @@ def fix_from_checker(line: int, source: str, index) -> tuple[str, int, str] | No
     return None
 
 
-def missing_import(name: str, source: str) -> tuple[str, int, str] | None:
+def missing_import(tree: ast.Module, name: str, source: str) -> tuple[str, int, str] | None:
     """The import line for a standard module used without one, added after the script's last top-level import
     (or above its first statement)."""
     statement = STANDARD_IMPORTS.get(name)
-    tree = _parse(source)
-    if statement is None or tree is None:
+    if statement is None:
         return None
     lines = source.split("\n")
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
@@ -194,23 +193,16 @@ def wait_for_press(tree: ast.Module, line: int, source: str) -> tuple[str, int, 
     if best is None:
         return None
     text = lines[best.lineno - 1]
+    if any(k.arg in ("timeStamped",) for k in best.value.keywords) and "event." not in text:
+        return None
     func = best.value.func
     # the attribute's name starts after the dot: `kb.getKeys` -> `kb.waitKeys`
     start = func.end_col_offset - len("getKeys")
     new = _splice(text, start, func.end_col_offset, "waitKeys")
-    if any(k.arg in ("timeStamped",) for k in best.value.keywords) and "event." not in text:
-        return None
     return "getKeys() does not wait, so there may be no press yet: wait for one with waitKeys()", best.lineno, new
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
-def _parse(source: str) -> ast.Module | None:
-    try:
-        return ast.parse(source)
-    except SyntaxError:
-        return None
-
-
 def _is_int_expr(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):
         return isinstance(node.value, int)
@@ -253,19 +245,16 @@ def _wrap(text: str, spans: list[tuple[int, int]], before: str, after: str) -> s
     return text
 
 
-def rule_for(error_type: str, message: str, detail: dict, line: int, source: str, index=None
+def rule_for(error_type: str, message: str, detail: dict, line: int, source: str, tree: ast.Module, index=None
              ) -> tuple[str, int, str] | None:
-    """The first rule that reads this exception, as (title, line, new text)."""
+    """The first rule that reads this exception, as (title, line, new text); `tree` is `source` parsed."""
     if index is not None and error_type in ("TypeError", "NameError", "AttributeError", "ImportError"):
         found = fix_from_checker(line, source, index)
         if found is not None:
             return found
     if error_type == "NameError":
         name = detail.get("name") or (re.search(r"name '(\w+)' is not defined", message) or [None, None])[1]
-        return missing_import(name, source) if name else None
-    tree = _parse(source)  # every rule below reads the parsed script
-    if tree is None:
-        return None
+        return missing_import(tree, name, source) if name else None
     if "'NoneType' object" in message:
         return none_from_in_place(tree, line, source)
     if error_type == "TypeError" and "cannot be interpreted as an integer" in message:
