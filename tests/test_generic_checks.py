@@ -45,6 +45,9 @@ def test_pyflakes_findings(api_index, source, code, severity):
     # a class: imported from its public module
     ("from psychopy import visual\nwin = visual.Window()\nt = TextStim(win)\n",
      "from psychopy import visual\nfrom psychopy.visual import TextStim\nwin = visual.Window()\nt = TextStim(win)\n"),
+    # a PsychoPy module below the top level: imported from its package
+    ("from psychopy import core\nkb = keyboard.Keyboard()\n",
+     "from psychopy import core\nfrom psychopy.hardware import keyboard\nkb = keyboard.Keyboard()\n"),
 ])
 def test_undefined_psychopy_name_gets_the_documented_import(api_index, source, expected):
     snap = Snapshot.build("file:///t.py", 1, 1, source, api_index)

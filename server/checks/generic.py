@@ -84,10 +84,17 @@ class GenericChecks(CheckContext):
         record = self.index.lookup(f"psychopy.{name}") if name in vocab_top else None
         if record is not None and record.kind == "module":
             return self._add_from_psychopy(name)
-        module = self._module_of_class(name)
+        module = self._module_of_class(name) or self._parent_of_module(name)
         if module is not None:
             return self._new_import_line(f"from {module} import {name}")
         return None
+
+    def _parent_of_module(self, name: str) -> str | None:
+        """The package of the shortest public PsychoPy module named `name` (keyboard: psychopy.hardware)."""
+        found = [r.symbol for r in getattr(self.index, "records", {}).values() if r.kind == "module" and
+                 r.symbol.startswith("psychopy.") and r.symbol.rsplit(".", 1)[-1] == name and not r.plugin and
+                 not any(part.startswith("_") for part in r.symbol.split("."))]
+        return min(found, key=len).rsplit(".", 1)[0] if found else None
 
     def _module_of_class(self, name: str) -> str | None:
         """The shortest public path to a PsychoPy class or function named `name` (psychopy.visual.TextStim)."""
