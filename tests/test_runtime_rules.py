@@ -58,6 +58,88 @@ RULES = [
      (1, "keys = kb.waitKeys(keyList=['space'])")),
     # an IndexError on a list that did not come from getKeys: nothing
     ("IndexError", "list index out of range", {}, 2, "colours = ['red']\nc = colours[3]\n", None),
+    # a function that assigns the script's counter made it local: `global` at the top of its body
+    ("UnboundLocalError", "cannot access local variable 'score' where it is not associated with a value", {}, 4,
+     "score = 0\ndef add():\n    \"\"\"Count one.\"\"\"\n    score = score + 1\nadd()\n",
+     (4, "    global score\n    score = score + 1")),  # below the docstring
+    # a local the script never assigns at module level: no global to declare
+    ("UnboundLocalError", "cannot access local variable 'n' where it is not associated with a value", {}, 3,
+     "def f():\n    if False:\n        n = 1\n    print(n)\n", None),
+    # the class assigned instead of an instance: call it where it was assigned
+    ("TypeError", "Clock.reset() missing 1 required positional argument: 'self'", {}, 3,
+     "from psychopy import core\ntimer = core.Clock\ntimer.reset()\n", (2, "timer = core.Clock()")),
+    # already an instance (a call): nothing to add
+    ("TypeError", "Clock.reset() missing 1 required positional argument: 'self'", {}, 3,
+     "from psychopy import core\ntimer = make()\ntimer.reset()\n", None),
+    # a getter assigned without its call, compared later: the call where it was assigned
+    ("TypeError", "'>' not supported between instances of 'method' and 'float'", {}, 2,
+     "rt = clock.getTime\nif rt > 1.0:\n    pass\n", (1, "rt = clock.getTime()")),
+    # the getter on the line itself
+    ("TypeError", "'>' not supported between instances of 'method' and 'float'", {}, 1,
+     "if clock.getTime > 1.0:\n    pass\n", (1, "if clock.getTime() > 1.0:")),
+    # a setter used as the attribute
+    ("TypeError", "unsupported operand type(s) for +=: 'method' and 'int'", {}, 1, "bar.setOri += 3\n",
+     (1, "bar.ori += 3")),
+    # a method in the message but no getter or setter in the script: nothing
+    ("TypeError", "'>' not supported between instances of 'method' and 'int'", {}, 1, "if a > b:\n    pass\n",
+     None),
+    # a list of stimuli drawn as one: each drawn, the loop variable named after the list
+    ("AttributeError", "'list' object has no attribute 'draw'", {}, 2, "stims = [a, b]\nstims.draw()\n",
+     (2, "for stim in stims:\n    stim.draw()")),
+    # list.shuffle() with random imported: random.shuffle
+    ("AttributeError", "'list' object has no attribute 'shuffle'", {}, 3,
+     "import random\norder = [1, 2]\norder.shuffle()\n", (3, "random.shuffle(order)")),
+    # an attribute read on a dict: the key
+    ("AttributeError", "'dict' object has no attribute 'word'", {}, 2,
+     "trial = {'word': 'a'}\nstim.text = trial.word\n", (2, "stim.text = trial['word']")),
+    # a key of no dict in the script, written in another case: the script's own key
+    ("KeyError", "'Word'", {"key": "'Word'"}, 3, "conds = [{'word': 'a'}]\nfor c in conds:\n    print(c['Word'])\n",
+     (3, "    print(c['word'])")),
+    # a key nothing in the script is close to: nothing
+    ("KeyError", "'colour'", {"key": "'colour'"}, 3, "conds = [{'word': 'a'}]\nfor c in conds:\n    print(c['colour'])\n",
+     None),
+    # a loop counting from 1 indexes a list: the item is one before
+    ("IndexError", "list index out of range", {}, 3, "words = ['a', 'b']\nfor t in range(1, len(words) + 1):\n"
+     "    print(words[t])\n", (3, "    print(words[t - 1])")),
+    # a loop running to len + 1: stop at the length
+    ("IndexError", "list index out of range", {}, 3, "words = ['a', 'b']\nfor i in range(len(words) + 1):\n"
+     "    print(words[i])\n", (2, "for i in range(len(words)):")),
+    # a loop over range(len(x)) that raises for another reason: not this rule's mistake
+    ("IndexError", "list index out of range", {}, 3, "words = ['a', 'b']\nfor i in range(len(words)):\n"
+     "    print(words[i + 5])\n", None),
+    # an index and an item from a plain list: enumerate
+    ("ValueError", "too many values to unpack (expected 2)", {}, 2,
+     "words = ['cat', 'dog']\nfor i, word in words:\n    pass\n", (2, "for i, word in enumerate(words):")),
+    # two names that are no index (pairs expected): nothing
+    ("ValueError", "too many values to unpack (expected 2)", {}, 2,
+     "pairs = ['ab', 'cde']\nfor left, right in pairs:\n    pass\n", None),
+    # the list of presses unpacked as one press
+    ("ValueError", "not enough values to unpack (expected 2, got 1)", {}, 2,
+     "keys = event.waitKeys(timeStamped=True)\nkey, rt = keys\n", (2, "key, rt = keys[0]")),
+    # a KeyPress turned into a number: its name
+    ("TypeError", "int() argument must be a string, a bytes-like object or a real number, not 'KeyPress'", {}, 2,
+     "press = kb.waitKeys()[0]\nanswer = int(press)\n", (2, "answer = int(press.name)")),
+    # a required argument left out that a variable of its name holds
+    ("TypeError", "TrialHandler.addData() missing 1 required positional argument: 'value'", {}, 3,
+     "rt = 0.5\nvalue = 1\ntrials.addData('rt')\n", (3, "trials.addData('rt', value)")),
+    # the data key names a variable: that variable
+    ("TypeError", "ExperimentHandler.addData() missing 1 required positional argument: 'value'", {}, 2,
+     "rt = 0.5\nthisExp.addData('rt')\n", (2, "thisExp.addData('rt', rt)")),
+    # a save without its file name: one by the method's format
+    ("TypeError", "TrialHandler.saveAsWideText() missing 1 required positional argument: 'fileName'", {}, 1,
+     "trials.saveAsWideText(delim=',')\n", (1, "trials.saveAsWideText('data.csv', delim=',')")),
+    # a missing value no variable holds: nothing to guess
+    ("TypeError", "ExperimentHandler.addData() missing 1 required positional argument: 'value'", {}, 1,
+     "thisExp.addData('accuracy')\n", None),
+    # a duration that is text: float() around the argument
+    ("TypeError", "unsupported operand type(s) for -: 'str' and 'float'", {}, 2,
+     "d = '0.5'\ncore.wait(d)\n", (2, "core.wait(float(d))")),
+    # a number-pad key name turned into a number: the prefix removed
+    ("ValueError", "invalid literal for int() with base 10: 'num_4'", {}, 2,
+     "key = event.waitKeys()[0]\nn = int(key)\n", (2, "n = int(key.replace('num_', ''))")),
+    # a literal that is no prefixed number: nothing
+    ("ValueError", "invalid literal for int() with base 10: 'space'", {}, 2,
+     "key = event.waitKeys()[0]\nn = int(key)\n", None),
 ]
 
 
@@ -91,3 +173,42 @@ CHECKER = [
 def test_checker_fix_on_the_line_that_raised(api_index, error, message, line, source, expected):
     fix = runtime_fix(error, {}, line, source, api_index, message)
     assert (fix.new_text if fix else None) == expected
+
+
+def test_a_fix_that_needs_an_import_adds_it_and_touches_nothing_else():
+    """`order.shuffle()` without `import random`: the call on its line and the import below the last one."""
+    source = "from psychopy import core\norder = [1, 2]\norder.shuffle()\nprint(order)\n"
+    fix = runtime_fix("AttributeError", {}, 3, source, None, "'list' object has no attribute 'shuffle'")
+    assert fix.edits() == [(3, "random.shuffle(order)"), (1, "from psychopy import core\nimport random")]
+    assert fix.apply(source) == "from psychopy import core\nimport random\norder = [1, 2]\nrandom.shuffle(order)\n" \
+        "print(order)\n"
+
+
+def test_a_proved_fix_of_two_lines_is_one_code_action_with_both_edits(api_index):
+    """The runFix the server stored (handlers/commands.py) becomes one quick fix with an edit per line, in the
+    document's own line endings; a fix naming a line the document no longer has is not offered."""
+    from lsprotocol import types as lsp
+
+    from psychopy_lsp.server.documents import Snapshot
+    from psychopy_lsp.server.features.code_actions import run_fixes
+
+    text = "from psychopy import core\r\norder = [1, 2]\r\norder.shuffle()\r\n"
+    snap = Snapshot.build("file:///s.py", 3, 1, text, api_index)
+    error = lsp.Range(start=lsp.Position(2, 0), end=lsp.Position(2, 15))
+
+    def diagnostic(edits):
+        return lsp.Diagnostic(range=error, message="AttributeError", source="psychopy-run", code="AttributeError",
+                              data={"version": 3, "runFix": {"title": "random.shuffle", "line": 3,
+                                                             "newText": "random.shuffle(order)", "edits": edits,
+                                                             "verified": "re-run ok"}})
+
+    params = lsp.CodeActionParams(text_document=lsp.TextDocumentIdentifier(uri=snap.uri), range=error,
+                                  context=lsp.CodeActionContext(diagnostics=[]))
+    good = diagnostic([{"line": 3, "newText": "random.shuffle(order)"},
+                       {"line": 1, "newText": "from psychopy import core\nimport random"}])
+    [action] = run_fixes(snap, params, [good])
+    edits = action.edit.document_changes[0].edits
+    assert [(e.range.start.line, e.range.end.character, e.new_text) for e in edits] == [
+        (2, 15, "random.shuffle(order)"), (0, 25, "from psychopy import core\r\nimport random")]
+    stale = diagnostic([{"line": 3, "newText": "random.shuffle(order)"}, {"line": 9, "newText": "import random"}])
+    assert run_fixes(snap, params, [stale]) == []

@@ -70,8 +70,8 @@ def quick_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, checks: dict |
 def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
     """The deterministic fix of a run's error, already proved by re-running the script (handlers/commands.py):
     taken from the server's own diagnostics of that run (never from data a client sends back), offered only on
-    the version that ran, and editing the one line the fix names (an import added below another, a call split
-    from its assignment: that line's text becomes two)."""
+    the version that ran, and editing the lines the fix names (an import added below another, a call split
+    from its assignment: that line's text becomes two; the import a fixed call needs)."""
     if not _wants_quickfix(params):
         return []
     actions = []
@@ -86,19 +86,23 @@ def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[ls
             continue
         if not wanted and not _overlaps(diagnostic.range, params.range):
             continue
-        line0 = int(fix["line"]) - 1
-        if not 0 <= line0 < len(snapshot.lines.lines):
-            continue
-        old = snapshot.lines.line(line0)
-        rng = lsp.Range(start=lsp.Position(line0, 0),
-                        end=lsp.Position(line0, snapshot.lines.client_col(line0, len(old))))
-        actions.append(lsp.CodeAction(
-            title=f"{fix['title']} (proved by a re-run)", kind=lsp.CodeActionKind.QuickFix,
-            diagnostics=[diagnostic], is_preferred=True, data={"verified": fix.get("verified", "")},
-            edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
-                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snapshot.uri,
-                                                                          version=snapshot.version),
-                edits=[lsp.TextEdit(range=rng, new_text=fix["newText"].replace("\n", snapshot.newline))])])))
+        edits = []
+        for edit in fix.get("edits") or [{"line": fix["line"], "newText": fix["newText"]}]:
+            line0 = int(edit["line"]) - 1
+            if not 0 <= line0 < len(snapshot.lines.lines):
+                break
+            old = snapshot.lines.line(line0)
+            rng = lsp.Range(start=lsp.Position(line0, 0),
+                            end=lsp.Position(line0, snapshot.lines.client_col(line0, len(old))))
+            edits.append(lsp.TextEdit(range=rng, new_text=edit["newText"].replace("\n", snapshot.newline)))
+        else:
+            actions.append(lsp.CodeAction(
+                title=f"{fix['title']} (proved by a re-run)", kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic], is_preferred=True, data={"verified": fix.get("verified", "")},
+                edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=snapshot.uri,
+                                                                              version=snapshot.version),
+                    edits=edits)])))
     return actions
 
 

@@ -8,11 +8,11 @@ Certain repairs:
   the suggestion (a name in code, not inside a string or comment);
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
-- the rules of runtime_rules.py (the checker's fix on the line, a missing import, None from an in-place call, a
-  float count, a number joined to a string, a list of key presses used as one, getKeys that did not wait).
+- the rules of runtime_rules.py (its docstring lists them), also when the certain KeyError/ValueError repairs
+  above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
-assignment).
+assignment), plus, in `extra`, the import line a repaired call needs.
 """
 
 from __future__ import annotations
@@ -31,10 +31,16 @@ class RuntimeFix:
     title: str
     line: int  # 1-based line whose text is replaced
     new_text: str  # the whole new line (without its newline)
+    # other lines the same fix replaces, (1-based line, new text): the import a call on `line` needs
+    extra: tuple[tuple[int, str], ...] = ()
+
+    def edits(self) -> list[tuple[int, str]]:
+        return [(self.line, self.new_text), *self.extra]
 
     def apply(self, source: str) -> str:
         lines = source.split("\n")
-        lines[self.line - 1] = self.new_text
+        for line, new_text in self.edits():
+            lines[line - 1] = new_text
         return "\n".join(lines)
 
 
@@ -56,17 +62,17 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
     tree = _parse(source)
     if tree is None:
         return None
-    if error_type == "KeyError" and detail.get("key"):
-        return _key_fix(tree, text, line, detail["key"])
-    if error_type == "ValueError":
-        return _items_fix(tree, text, line)
+    certain = _key_fix(tree, text, line, detail["key"]) if error_type == "KeyError" and detail.get("key") else \
+        _items_fix(tree, text, line) if error_type == "ValueError" else None
+    if certain is not None:
+        return certain
     found = rule_for(error_type, message, detail, line, source, tree, index)
     if found is None:
         return None
-    title, at, new_text = found
+    title, at, new_text, *extra = found
     if new_text == lines[at - 1]:
         return None
-    return RuntimeFix(title, at, new_text)
+    return RuntimeFix(title, at, new_text, tuple(extra[0]) if extra else ())
 
 
 def _replace_name(text: str, name: str, better: str, attribute: bool) -> str | None:

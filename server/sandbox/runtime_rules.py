@@ -1,22 +1,33 @@
 """Repairs read off a run's exception, one per kind of mistake students make, each one line of the script
-(sometimes split into two). Pure: the exception's type, message and line plus the source in; a RuntimeFix or
-None out. None of them is offered before a re-run shows the exception gone (repair.verify_by_rerun), so a rule
-may be a strong guess rather than a certainty, but it must never touch more than the line it names.
+(sometimes split into two), plus the import a repaired call needs. Pure: the exception's type, message and line
+plus the source in; (title, line, new text[, other edits]) or None out. None of them is offered before a re-run
+shows the exception gone (repair.verify_by_rerun), so a rule may be a strong guess rather than a certainty, but
+it must never touch more than the lines it names.
 
 - the static checker's own fix on the line that raised (an unexpected keyword, a missing window, an undefined
-  name PsychoPy provides): what the checker already knows, applied to the error it explains;
+  name PsychoPy provides, a PsychoPy module used unimported);
 - a name that is a standard module or numpy, used without its import;
 - a variable that is None because it was assigned the result of an in-place call (`x = random.shuffle(x)`,
   `s = items.sort()`, `stim = stim.draw()`);
 - a float where a count is needed (`range(duration * refresh)`): rounded;
-- a number joined to a string with + : str() around it;
-- a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`);
-- the first of no key presses (`kb.getKeys()` right after a flip, then `keys[0]`): wait for the press instead.
+- a number joined to a string with + : str() around it; a duration that is text: float();
+- a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`, `key, rt = keys`), a
+  KeyPress used as its name (`int(press)`), a number-pad key name read as a number ('num_4');
+- the first of no key presses (`kb.getKeys()` right after a flip, then `keys[0]`): wait for the press instead;
+- an index one past the end (`range(1, n + 1)` indexing from 0, `range(len(x) + 1)`); `for i, x in items`
+  without enumerate;
+- a module-level counter assigned in a function (UnboundLocalError): `global`;
+- the class assigned instead of an instance (`core.Clock`), a method read as a value (`clock.getTime`), a
+  setter used as the attribute (`bar.setOri += 3`), a module called as its class (`visual.window`);
+- a list used as one item (`stims.draw()`, `order.shuffle()`), a dict read as attributes (`trial.word`), a key
+  close to one written in the script's dicts;
+- a required argument left out that a variable of its name holds (`addData('rt')`), or a save's file name.
 """
 
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 
 # modules students use without importing them: the import that makes each name
@@ -202,6 +213,340 @@ def wait_for_press(tree: ast.Module, line: int, source: str) -> tuple[str, int, 
     return "getKeys() does not wait, so there may be no press yet: wait for one with waitKeys()", best.lineno, new
 
 
+def global_for_unbound(tree: ast.Module, line: int, name: str, source: str) -> tuple[str, int, str] | None:
+    """A function that assigns a module-level variable (`score = score + 1`) made it local: `global score`
+    at the top of the function's body."""
+    module_level = {t.id for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+                    for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+                    for t in ast.walk(t) if isinstance(t, ast.Name)}
+    if name not in module_level:
+        return None
+    for func in ast.walk(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or \
+                not func.lineno <= line <= func.end_lineno:
+            continue
+        params = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
+        if name in params:
+            return None
+        body = func.body
+        first = body[1] if len(body) > 1 and isinstance(body[0], ast.Expr) and \
+            isinstance(body[0].value, ast.Constant) else body[0]
+        text = source.split("\n")[first.lineno - 1]
+        indent = text[:len(text) - len(text.lstrip())]
+        return (f"`{func.name}` assigns the script's `{name}`, which makes it local there: declare it global",
+                first.lineno, f"{indent}global {name}\n{text}")
+    return None
+
+
+def call_the_class(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`timer = core.Clock` (the class, not an instance), then `timer.reset()` misses `self`: call the class."""
+    lines = source.split("\n")
+    used = {n.value.id for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+            and n.lineno == line}
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                node.targets[0].id in used and node.lineno <= line and node.lineno == node.end_lineno and \
+                isinstance(node.value, (ast.Attribute, ast.Name)) and _last_name(node.value)[:1].isupper():
+            if best is None or node.lineno > best.lineno:
+                best = node
+    if best is None:
+        return None
+    text = lines[best.lineno - 1]
+    new = _splice(text, best.value.end_col_offset, best.value.end_col_offset, "()")
+    return f"Make an instance: `{_last_name(best.value)}()` (the class itself was assigned)", best.lineno, new
+
+
+# method names read as values by mistake: getters and tests (`clock.getTime` without the call)
+_METHOD_NAME = re.compile(r"^(get|is|has)[A-Z_]\w*$")
+
+
+def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """A method used as a value (`rt = clock.getTime`, then `rt > 1.0`), or a setter used as the attribute
+    (`bar.setOri += 3`): call the method / use the attribute."""
+    lines = source.split("\n")
+    text = lines[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AugAssign) and node.lineno == line and isinstance(node.target, ast.Attribute) and \
+                re.match(r"^set[A-Z]", node.target.attr):
+            attr = node.target.attr[3].lower() + node.target.attr[4:]
+            start = node.target.end_col_offset - len(node.target.attr)
+            return (f"`{node.target.attr}` is the setter method; change the attribute `{attr}`", line,
+                    _splice(text, start, node.target.end_col_offset, attr))
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    on_line = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.lineno == line == n.end_lineno and
+               id(n) not in called and _METHOD_NAME.match(n.attr) and isinstance(n.ctx, ast.Load)]
+    if on_line:
+        return (f"Call the method: `{on_line[0].attr}()`", line,
+                _wrap(text, [(n.end_col_offset, n.end_col_offset) for n in on_line], "", "()")
+                .replace("()()", "()"))
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.lineno == line}
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                node.targets[0].id in names and node.lineno < line and node.lineno == node.end_lineno and \
+                isinstance(node.value, ast.Attribute) and _METHOD_NAME.match(node.value.attr):
+            if best is None or node.lineno > best.lineno:
+                best = node
+    if best is None:
+        return None
+    at = best.value.end_col_offset
+    return (f"Call the method: `{best.value.attr}()` (without the call, {best.targets[0].id} is the method "
+            "itself)", best.lineno, _splice(lines[best.lineno - 1], at, at, "()"))
+
+
+def over_the_list(tree: ast.Module, line: int, attribute: str, source: str
+                  ) -> tuple[str, int, str] | tuple[str, int, str, tuple] | None:
+    """A list used as one of its items: `stims.draw()` (each item drawn), `order.shuffle()` (random.shuffle)."""
+    lines = source.split("\n")
+    text = lines[line - 1]
+    indent = text[:len(text) - len(text.lstrip())]
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Expr) and node.lineno == line == node.end_lineno and
+                isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute) and
+                node.value.func.attr == attribute and isinstance(node.value.func.value, ast.Name)):
+            continue
+        name = node.value.func.value.id
+        if attribute == "shuffle" and not node.value.args:
+            edit = import_edit(tree, source, "random", "import random")
+            fix = ("A list has no shuffle(): random.shuffle() shuffles it in place", line,
+                   f"{indent}random.shuffle({name})")
+            return fix if edit is None else (*fix, (edit,))
+        bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        item = name[:-1] if name.endswith("s") and len(name) > 2 and name[:-1] not in bound else "item"
+        call = ast.get_source_segment(source, node.value)
+        if call is None:
+            return None
+        rest = call[len(name):]  # `.draw()` with its arguments
+        return (f"{name} is a list: call {attribute}() on each item", line,
+                f"{indent}for {item} in {name}:\n{indent}    {item}{rest}")
+    return None
+
+
+def dict_key(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
+    """`trial.word` on a dict: the key (`trial['word']`)."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == attribute and node.lineno == line == node.end_lineno \
+                and isinstance(node.value, (ast.Name, ast.Subscript)):
+            value = ast.get_source_segment(source, node.value)
+            return (f"A dict's values are read by key: {value}[{attribute!r}]", line,
+                    _splice(text, node.col_offset, node.end_col_offset, f"{value}[{attribute!r}]"))
+    return None
+
+
+def key_in_literals(tree: ast.Module, line: int, key: str, source: str) -> tuple[str, int, str] | None:
+    """A missing key read on the line (`trial['word']`) that is close to a key of some dict written in the
+    script (a conditions list, a dict of keys): that key."""
+    keys: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys += [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                     and k.value not in keys]
+    if not keys:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and node.lineno == line == node.end_lineno and
+                isinstance(node.slice, ast.Constant) and node.slice.value == key):
+            continue
+        same_case = [k for k in keys if k.lower() == key.lower()]
+        close = same_case or difflib.get_close_matches(key, keys, n=1, cutoff=0.75)
+        if not close:
+            return None
+        quote = (ast.get_source_segment(source, node.slice) or "'")[:1]
+        literal = f"{quote}{close[0]}{quote}" if quote in "'\"" and quote not in close[0] else repr(close[0])
+        return (f"Use the key {close[0]!r} (the script's dicts have no {key!r})", line,
+                _splice(text, node.slice.col_offset, node.slice.end_col_offset, literal))
+    return None
+
+
+def past_the_end(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """An index from a loop that runs one past the end: `for t in range(1, n + 1): words[t]` (the item is
+    t - 1) or `for i in range(len(x) + 1)` (the loop stops at len(x))."""
+    lines = source.split("\n")
+    indexes = {n.slice.id: n for n in ast.walk(tree) if isinstance(n, ast.Subscript) and n.lineno == line ==
+               n.end_lineno and isinstance(n.slice, ast.Name)}
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id in indexes and
+                loop.lineno <= line <= loop.end_lineno and isinstance(loop.iter, ast.Call) and
+                isinstance(loop.iter.func, ast.Name) and loop.iter.func.id == "range" and
+                1 <= len(loop.iter.args) <= 2):
+            continue
+        args = loop.iter.args
+        stop = args[-1]
+        plus_one = isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Add) and \
+            isinstance(stop.right, ast.Constant) and stop.right.value == 1
+        if len(args) == 2 and isinstance(args[0], ast.Constant) and args[0].value == 1 and plus_one:
+            sub = indexes[loop.target.id]
+            i = loop.target.id
+            return (f"{i} counts from 1; the list's items from 0: use [{i} - 1]", line,
+                    _splice(lines[line - 1], sub.slice.col_offset, sub.slice.end_col_offset, f"{i} - 1"))
+        if len(args) == 1 and plus_one and loop.iter.lineno == loop.iter.end_lineno:
+            return ("The loop runs one step past the end: stop at the length", loop.lineno,
+                    _splice(lines[loop.lineno - 1], stop.col_offset, stop.end_col_offset,
+                            ast.get_source_segment(source, stop.left) or ""))
+    return None
+
+
+# loop variables that name a position, not a pair's first part
+_INDEX_NAME = re.compile(r"^(i|j|k|n|t|idx|index|num|number|count|trial|trial_?n(um)?|\w+_(i|idx|index|n|num))$",
+                         re.IGNORECASE)
+
+
+def enumerate_items(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`for i, item in items:` over a list of single items: `enumerate(items)`."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and node.lineno == line and isinstance(node.target, ast.Tuple) and \
+                len(node.target.elts) == 2 and isinstance(node.target.elts[0], ast.Name) and \
+                _INDEX_NAME.match(node.target.elts[0].id) and isinstance(node.iter, (ast.Name, ast.Attribute)) \
+                and node.iter.lineno == line:
+            value = ast.get_source_segment(source, node.iter)
+            return (f"Number the items with enumerate({value})", line,
+                    _splice(text, node.iter.col_offset, node.iter.end_col_offset, f"enumerate({value})"))
+    return None
+
+
+def first_press(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`key, rt = keys` where keys is the list waitKeys returned: the first press (`keys[0]`)."""
+    text = source.split("\n")[line - 1]
+    lists = _key_lists(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and node.lineno == line == node.end_lineno and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Tuple) and (
+                    (isinstance(node.value, ast.Name) and node.value.id in lists) or
+                    (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute) and
+                     node.value.func.attr in ("getKeys", "waitKeys"))):
+            end = node.value.end_col_offset
+            return "The key presses are a list: unpack the first one", line, _splice(text, end, end, "[0]")
+    return None
+
+
+def keypress_name(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`int(press)` / `'key: ' + press` on a KeyPress: its name (`press.name`)."""
+    lines = source.split("\n")
+    lists = _key_lists(tree)
+    presses = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                isinstance(node.value, ast.Subscript):
+            value = node.value.value
+            if (isinstance(value, ast.Name) and value.id in lists) or (
+                    isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and
+                    value.func.attr in ("getKeys", "waitKeys")):
+                presses.add(node.targets[0].id)
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name) and \
+                isinstance(node.iter, ast.Name) and node.iter.id in lists:
+            presses.add(node.target.id)
+    attrs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    spans = [(n.end_col_offset, n.end_col_offset) for n in ast.walk(tree) if isinstance(n, ast.Name) and
+             n.id in presses and n.lineno == line and id(n) not in attrs and isinstance(n.ctx, ast.Load)]
+    if not spans:
+        return None
+    return "Use the key's name (a KeyPress is not text)", line, _wrap(lines[line - 1], spans, "", ".name")
+
+
+# file extensions by the method that writes them
+_SAVE_EXT = (("WideText", "csv"), ("Pickle", "psydat"), ("Excel", "xlsx"), ("Json", "json"), ("Text", "tsv"))
+
+
+def missing_argument(tree: ast.Module, line: int, method: str, param: str, source: str
+                     ) -> tuple[str, int, str] | None:
+    """A required argument left out: a variable of that name, the variable a data key names
+    (`addData('rt')` -> `addData('rt', rt)`), or a file name for a save."""
+    text = source.split("\n")[line - 1]
+    bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and
+             n.lineno <= line}
+    bound |= {a.arg for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and n.lineno <= line <= n.end_lineno for a in n.args.args}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and node.lineno == line == node.end_lineno and
+                _last_name(node.func) == method and not any(k.arg == param for k in node.keywords)):
+            continue
+        value = None
+        if param in bound:
+            value = param
+        elif len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and \
+                isinstance(node.args[0].value, str) and node.args[0].value in bound:
+            value = node.args[0].value
+        elif "file" in param.lower():
+            ext = next((e for part, e in _SAVE_EXT if part in method), "txt")
+            value = repr(f"data.{ext}")
+        if value is None:
+            return None
+        end = (node.args[-1] if node.args else node.func).end_col_offset
+        if node.args:
+            new = _splice(text, end, end, f", {value}")
+        else:
+            close = node.end_col_offset - 1  # the `)`
+            new = _splice(text, close, close, value if not node.keywords else f"{value}, ")
+            if node.keywords:  # a positional argument goes before the keywords
+                start = node.keywords[0].value.col_offset - len(node.keywords[0].arg or "") - 1
+                new = _splice(text, start, start, f"{value}, ")
+        return f"Pass `{param}` to {method}(): {value}", line, new
+    return None
+
+
+def class_for_module(tree: ast.Module, line: int, source: str, index) -> tuple[str, int, str] | None:
+    """`visual.window(...)` calls the module visual.window: the class of that name (`visual.Window`)."""
+    if index is None:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+                node.func.lineno == line == node.func.end_lineno and isinstance(node.func.value, ast.Name)):
+            continue
+        parent, name = node.func.value.id, node.func.attr
+        for member in index.members(f"psychopy.{parent}"):
+            if member.name != name and member.name.lower() == name.lower() and member.name[:1].isupper():
+                start = node.func.end_col_offset - len(name)
+                return (f"{parent}.{name} is a module: the class is {parent}.{member.name}", line,
+                        _splice(text, start, node.func.end_col_offset, member.name))
+    return None
+
+
+def number_from_text(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """A duration that is text (`core.wait(d)` with d = '0.1'): float() around the call's argument."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.lineno == line == node.end_lineno and \
+                isinstance(node.func, ast.Attribute) and node.args and \
+                all(isinstance(a, (ast.Name, ast.Subscript, ast.Attribute)) for a in node.args[:1]):
+            arg = node.args[0]
+            return ("The value is text: turn it into a number with float()", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "float(", ")"))
+    return None
+
+
+def digits_of_key(tree: ast.Module, line: int, literal: str, source: str) -> tuple[str, int, str] | None:
+    """`int(key)` of a key name with a prefix (the number pad's 'num_4'): the prefix removed first."""
+    m = re.fullmatch(r"([^\d]+)(\d+)", literal)
+    if m is None:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("int", "float") and \
+                node.lineno == line == node.end_lineno and len(node.args) == 1:
+            arg = node.args[0]
+            return (f"Key names like {literal!r} carry a prefix: remove {m.group(1)!r} before int()", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "", f".replace({m.group(1)!r}, '')"))
+    return None
+
+
+def import_edit(tree: ast.Module, source: str, name: str, statement: str) -> tuple[int, str] | None:
+    """(line, new text) adding `statement` after the script's last top-level import; None when `name` is
+    already imported."""
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name) == name for a in node.names):
+            return None
+    imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    if not imports:
+        return None
+    at = imports[-1].end_lineno
+    return at, source.split("\n")[at - 1] + "\n" + statement
+
+
 # ---- helpers ---------------------------------------------------------------------------------------------------
 def _is_int_expr(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):
@@ -227,6 +572,10 @@ def _key_lists(tree: ast.Module) -> set[str]:
     return {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
             isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Call) and
             isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("getKeys", "waitKeys")}
+
+
+def _last_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def _char(text: str, byte_col: int) -> int:
@@ -255,17 +604,57 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
     if error_type == "NameError":
         name = detail.get("name") or (re.search(r"name '(\w+)' is not defined", message) or [None, None])[1]
         return missing_import(tree, name, source) if name else None
+    if error_type == "UnboundLocalError":
+        m = re.search(r"variable '(\w+)'", message)
+        return global_for_unbound(tree, line, m.group(1), source) if m else None
     if "'NoneType' object" in message:
         return none_from_in_place(tree, line, source)
-    if error_type == "TypeError" and "cannot be interpreted as an integer" in message:
-        return round_count(tree, line, source)
-    if error_type == "TypeError" and re.search(r"can only concatenate str|unsupported operand type\(s\) for \+", message):
-        return str_concat(tree, line, source)
-    if error_type == "TypeError" and "cannot unpack non-iterable KeyPress" in message:
-        return unpack_keypress(tree, line, source)
-    m = re.search(r"'list' object has no attribute '(\w+)'", message)
+    if error_type == "TypeError":
+        return _type_error(tree, line, message, source, index)
+    if error_type == "ValueError":
+        if "not enough values to unpack" in message:
+            return first_press(tree, line, source)
+        if "too many values to unpack" in message:
+            return first_press(tree, line, source) or enumerate_items(tree, line, source)
+        m = re.search(r"invalid literal for (?:int|float)\(\).*: '([^']*)'", message)
+        return digits_of_key(tree, line, m.group(1), source) if m else None
+    if error_type == "KeyError":
+        key = detail.get("key") or message
+        try:
+            key = ast.literal_eval(key)
+        except (ValueError, SyntaxError):
+            return None
+        return key_in_literals(tree, line, key, source) if isinstance(key, str) else None
+    m = re.search(r"'(list|dict)' object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m:
-        return keypress_list(tree, line, m.group(1), source)
-    if error_type == "IndexError" and "list index out of range" in message:
-        return wait_for_press(tree, line, source)
+        if m.group(1) == "dict":
+            return dict_key(tree, line, m.group(2), source)
+        return keypress_list(tree, line, m.group(2), source) or over_the_list(tree, line, m.group(2), source)
+    if error_type == "IndexError" and re.search(r"(list|string|tuple) index out of range", message):
+        return wait_for_press(tree, line, source) or past_the_end(tree, line, source)
+    return None
+
+
+def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
+    if "cannot be interpreted as an integer" in message:
+        return round_count(tree, line, source)
+    if "'KeyPress'" in message:
+        return keypress_name(tree, line, source)
+    if "cannot unpack non-iterable KeyPress" in message:
+        return unpack_keypress(tree, line, source)
+    if "required positional argument: 'self'" in message:
+        return call_the_class(tree, line, source)
+    m = re.search(r"(\w+)\(\) missing 1 required positional argument: '(\w+)'", message)
+    if m:
+        return missing_argument(tree, line, m.group(1), m.group(2), source)
+    if "'module' object is not callable" in message:
+        return class_for_module(tree, line, source, index)
+    if re.search(r"\bmethod\b|'builtin_function_or_method'", message):
+        return call_the_method(tree, line, source)
+    if re.search(r"can only concatenate str|unsupported operand type\(s\) for \+", message) and \
+            str_concat(tree, line, source):
+        return str_concat(tree, line, source)
+    if re.search(r"unsupported operand type\(s\) for [-+*/]+=?: '(str' and '(float|int)|(float|int)' and 'str)'",
+                 message):
+        return number_from_text(tree, line, source)
     return None
