@@ -20,7 +20,7 @@ from .astindex import SourceTree, Target
 from .docstrings import param_docs, summary
 from .records import Member, Param, Record
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"  # 5: parameters as search entries (kb/params.py)
 
 # Modules whose public names are the API a PsychoPy script uses.
 API_MODULES = (
@@ -528,6 +528,11 @@ class Extractor:
         for symbol, names in aliases.items():
             if symbol in records:
                 records[symbol].aliases = sorted(names)
+        for record in records.values():  # a member's public names are its class's: visual.Window.flip
+            if record.kind in ("method", "attribute") and not record.aliases:
+                owner = records.get(record.symbol.rsplit(".", 1)[0])
+                if owner is not None and owner.kind == "class":
+                    record.aliases = [f"{alias}.{record.name}" for alias in owner.aliases]
         return list(records.values())
 
 

@@ -59,6 +59,8 @@ class Record:
     # at run time (globals(), `global` in functions, __getattr__), so a missing name proves nothing
     names: list[str] = field(default_factory=list)
     psychopy_version: str = ""
+    # how many of PsychoPy's coder demos use this name and its owner's (kb/sources.demo_usage): what people use
+    usage: int = 0
 
     @property
     def display_name(self) -> str:
@@ -96,6 +98,10 @@ class Record:
     def embedding_text(self) -> str:
         """What the vector stands for: the public name, what it is, its summary and the start of its doc.
         No signature (parameter lists drown the meaning), ~400 characters (MiniLM reads 256 tokens at most)."""
+        if self.source == "param":
+            # the owner and the parameter's own doc: "cover the whole screen" must reach Window(fullscr=...)
+            words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", self.name).lower()
+            return f"{self.signature} ({words}): {self.summary}"[:400].strip()
         if self.source == "api":
             # name and summary only: the rest of a docstring (parameters, caveats) pulls every query towards
             # long internal docstrings; full text search still sees all of it

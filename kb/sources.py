@@ -34,6 +34,32 @@ def _chunk_script(lines: list[str], first: int, last: int) -> list[tuple[int, in
     return spans
 
 
+def demo_usage(psychopy_dir: Path) -> dict[str, int]:
+    """For every name the coder demos use in code (a variable, an attribute, a keyword argument), the number of
+    demo files that use it: PsychoPy's own examples are the best evidence of which of its thousands of names
+    people reach for (`Window`, `flip`, `fullscr`) and which are internal (`Rift`, `SoundPySoundCard`)."""
+    counts: dict[str, int] = {}
+    demo_root = psychopy_dir / "demos" / "coder"
+    for path in sorted(demo_root.rglob("*.py")) if demo_root.is_dir() else []:
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+        except (SyntaxError, ValueError):
+            continue
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                names.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                names.add(node.attr)
+            elif isinstance(node, ast.keyword) and node.arg:
+                names.add(node.arg)
+            elif isinstance(node, ast.alias):
+                names.add(node.asname or node.name.rsplit(".", 1)[-1])
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def demo_records(psychopy_dir: Path, version: str) -> list[Record]:
     demo_root = psychopy_dir / "demos" / "coder"
     records: list[Record] = []

@@ -9,6 +9,7 @@ valid meta.json, or whose tables fail to open, counts as corrupt and is rebuilt.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -22,8 +23,9 @@ from .embed import DIM, Embedder
 from .extract import EXTRACTOR_VERSION, read_api
 from .index import RecordIndex
 from .locate import PsychopyInstall
+from .params import param_records
 from .records import Member, Record
-from .sources import alert_records, demo_records
+from .sources import alert_records, demo_records, demo_usage
 
 SCHEMA_VERSION = 1
 META = "meta.json"
@@ -33,14 +35,24 @@ Progress = Callable[[str, int, int], None]
 
 # Hybrid search fetches this many candidates per result wanted, then re-scores them with prior().
 CANDIDATES = 4
+USAGE_WEIGHT = 0.15  # 30 demos using a name: x1.5; one demo: x1.1
 
 
 def prior(row: dict) -> float:
     """How likely a record is to be what a person means, before reading the query: the public API
-    (`visual.TextStim`, `core.wait`) over the thousands of methods of internal classes that share its words."""
+    (`visual.TextStim`, `core.wait`) over the thousands of methods of internal classes that share its words,
+    and what PsychoPy's demos use over what they never do."""
+    return _kind_prior(row) * (1.0 + USAGE_WEIGHT * math.log1p(int(row.get("usage") or 0)))
+
+
+def _kind_prior(row: dict) -> float:
+    public = row.get("aliases") not in (None, "", "[]")
+    if row.get("source") == "param":
+        return 1.3 if public else 1.0  # a parameter of the public API (Window(fullscr=)) over an internal one's
+    if row.get("source") == "alert":
+        return 1.3  # PsychoPy's own explanation of a mistake: when it matches, it is what the question is about
     if row.get("source") != "api":
         return 1.0
-    public = row.get("aliases") not in (None, "", "[]")
     kind = row.get("kind")
     if kind in ("class", "function"):
         return 1.6 if public else 1.25
@@ -79,9 +91,16 @@ def read_meta(path: Path) -> dict | None:
 
 
 def collect_records(install: PsychopyInstall) -> tuple[list[Record], dict[str, list]]:
-    """Every record (API, demos, alerts) and the API's closed-set vocabulary."""
+    """Every record (API, its parameters as search entries, demos, alerts) and the API's closed-set vocabulary."""
     api, vocab = read_api(SourceTree(install.path), install.version)
-    return api + demo_records(install.path, install.version) + alert_records(install.path, install.version), vocab
+    params = param_records(api)
+    usage = demo_usage(install.path)
+    for record in (*api, *params):
+        # a member counts as used as far as both its name and its owner's are (`play` is common, a sound
+        # backend class is not)
+        owner = record.symbol.rsplit(".", 2)[-2] if record.kind in ("method", "attribute", "param") else ""
+        record.usage = min(usage.get(record.name, 0), usage.get(owner, 0)) if owner else usage.get(record.name, 0)
+    return api + params + demo_records(install.path, install.version) + alert_records(install.path, install.version), vocab
 
 
 _build_locks: dict[Path, threading.Lock] = {}
@@ -143,7 +162,7 @@ def _build(install: PsychopyInstall, root: Path, final: Path, progress: Progress
             row["text"] = record.search_text()
             row["vector"] = vector.tolist()
             rows.append(row)
-        schema = pa.schema([(k, pa.int64() if k == "line" else pa.string()) for k in rows[0] if k != "vector"]
+        schema = pa.schema([(k, pa.int64() if k in ("line", "usage") else pa.string()) for k in rows[0] if k != "vector"]
                            + [("vector", pa.list_(pa.float32(), DIM))])
         table = db.create_table("records", data=rows, schema=schema)
         table.create_index("text", config=FTS())
@@ -224,8 +243,11 @@ class KnowledgeBase:
         return self.index.members(symbol)
 
     # ---- search -------------------------------------------------------------------------------------------
-    def search(self, text: str, k: int = 5, source: str | None = None) -> list[tuple[Record, float]]:
-        """Hybrid search: vector similarity and full text, fused by reciprocal rank."""
+    def search(self, text: str, k: int = 5, source: str | None = None, within: str | None = None,
+               params: bool = False) -> list[tuple[Record, float]]:
+        """Hybrid search: vector similarity and full text, fused by reciprocal rank. `within`: only the entries
+        of one class or function (its members and parameters: symbols below it). Parameter entries only when
+        asked (`params`, or `source="param"`): kb/query.find reads them together with their owners."""
         from lancedb.rerankers import RRFReranker
 
         text = text.strip()
@@ -233,12 +255,18 @@ class KnowledgeBase:
             return []
         vector = self.embedder.encode_one(text)
         query = self.table.search(query_type="hybrid").vector(vector.tolist()).text(text)
-        if source:
-            query = query.where(f"source = '{source}'", prefilter=True)
+        where = [f"source = '{source}'"] if source else [] if params else ["source != 'param'"]
+        if within:
+            where.append(f"symbol LIKE '{within.replace(chr(39), '')}.%'")
+        if where:
+            query = query.where(" AND ".join(where), prefilter=True)
         try:
             rows = query.rerank(RRFReranker()).limit(k * CANDIDATES).to_list()
         except Exception:  # noqa: BLE001 - e.g. a query of only stop words: fall back to vectors alone
-            rows = self.table.search(vector.tolist()).limit(k * CANDIDATES).to_list()
+            fallback = self.table.search(vector.tolist())
+            if where:
+                fallback = fallback.where(" AND ".join(where), prefilter=True)
+            rows = fallback.limit(k * CANDIDATES).to_list()
         out = []
         for row in rows:
             score = float(row.get("_relevance_score", 0.0) or 0.0) * prior(row)

@@ -158,5 +158,7 @@ async def test_with_the_model_off_the_docs_themselves_answer(client: LanguageCli
         settings={"modelBackend": "off", "kbDir": str(kb_root), "debounceMs": 0}))
     result = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
         command="psychopy.ask", arguments=["Which units can a Window use?"]))
-    assert result["answer"] is None and result["sources"] and "model is off" in result["note"]
+    # no model: the answer is composed from the best record and cites it
+    assert result["model"] is None and result["sources"] and "model is off" in result["note"]
+    assert "[1]" in result["answer"] and result["sources"][0]["title"].split(".")[-1] in result["answer"]
     assert "Window" in result["docs"] or any("Window" in s["symbol"] for s in result["sources"])

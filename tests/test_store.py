@@ -110,3 +110,32 @@ def test_build_is_skipped_when_complete(kb_root, psychopy_install):
     before = read_meta(path)["built_at"]
     assert build(psychopy_install, kb_root) == path  # no force: nothing rebuilt
     assert read_meta(path)["built_at"] == before
+
+
+# questions that only a parameter's own entry answers (kb/params.py), through the question search (kb/query.py);
+# none of them is in the held-out question sets
+PARAMETER_QUESTIONS = [
+    # a constructor parameter, reached by what it does
+    ("texture resolution of a GratingStim", "psychopy.visual.grating.GratingStim.texRes"),
+    # a British spelling and a class named as code narrow to that class's entry
+    ("which visual.Window parameter sets the colour space of the background", "psychopy.visual.window.Window.colorSpace"),
+    # a function's parameter stands for the function
+    ("event.getKeys: only count presses of certain keys", "psychopy.event.getKeys"),
+]
+
+
+@pytest.mark.parametrize("question,expected", PARAMETER_QUESTIONS)
+def test_parameters_are_found(built_kb, question, expected):
+    from psychopy_lsp.kb.query import find
+
+    hits = [r.symbol for r in find(built_kb, question, k=3)]
+    assert expected in hits, f"{question!r}: got {hits}"
+
+
+def test_parameter_entries_are_search_only(built_kb):
+    assert built_kb.rows()["param"] > 1000
+    # lookups (hover, the checker) never return a parameter entry
+    assert built_kb.lookup("psychopy.visual.grating.GratingStim.texRes") is None or \
+        built_kb.lookup("psychopy.visual.grating.GratingStim.texRes").source == "api"
+    # PsychoPy's demos rank what people use: Window is used by most of them
+    assert built_kb.lookup("visual.Window").usage > 40 and built_kb.lookup("visual.Rift").usage < 5

@@ -35,12 +35,13 @@ async def _answer(ls, question: str, symbols: list[str]) -> dict:
         return answer(question, records, None).to_dict()
     cancel = threading.Event()
     try:
-        result = await ls.worker.run(lambda: answer(question, records, backend, max_tokens, cancel), cancel)
+        result = await ls.worker.run(lambda: answer(question, records, backend, max_tokens, cancel, index=index),
+                                     cancel)
     except Cancelled:
         return _nothing("cancelled", question)
     except BackendError as exc:
         result = answer(question, records, None)
-        result.note = f"the model failed ({exc}): these are the documentation records that match"
+        result.note = f"the model failed ({exc}): the answer is composed from the documentation records"
     return result.to_dict()
 
 

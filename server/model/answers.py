@@ -1,12 +1,16 @@
 """workspace/executeCommand `psychopy.ask` and `psychopy.explain`: retrieve from the knowledge base (exact symbols
-first, then hybrid search), answer with the model citing the records used, or return the retrieved docs
-themselves when the model is off or fails."""
+first, then the question's search: kb/query.py), answer with the model citing the records used, and check that
+answer (grounding.py): a degenerate one, or one that cites nothing, is replaced by the extractive answer composed
+from the records, and sentences naming what PsychoPy does not have are removed. With the model off or failing,
+the extractive answer is the answer."""
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 
+from . import grounding
 from .backends import ModelBackend
 from .prompts import ANSWER_END, answer_prompt
 
@@ -29,6 +33,8 @@ class Answer:
 
 def record_text(record) -> str:
     """What the model and the user read of a record: its signature, summary and documented parameters."""
+    if record.source == "param":  # its call and its doc (the summary repeats the doc's first line)
+        return f"{record.signature}\n{grounding.plain(record.doc)}"[:DOC_CHARS]
     parts = []
     if record.signature:
         parts.append(f"{record.display_name}{record.signature}")
@@ -43,6 +49,8 @@ def record_text(record) -> str:
 
 def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3) -> list:
     """Records for the exact symbols first (from the code itself), then search hits, without repeats."""
+    from ...kb.query import find
+
     found, seen = [], set()
     for symbol in symbols:
         record = index.lookup(symbol) if index is not None else None
@@ -50,7 +58,7 @@ def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3) -> list
             found.append(record)
             seen.add(record.symbol)
     if kb is not None and len(found) < k:
-        for record, _score in kb.search(query, k=k):
+        for record in find(kb, query, k=k):
             if record.symbol not in seen:
                 found.append(record)
                 seen.add(record.symbol)
@@ -62,23 +70,91 @@ def cleanup(raw: str) -> str:
     return text.strip()
 
 
-def answer(question: str, records: list, backend: ModelBackend | None, max_tokens: int = 200,
-           cancel: threading.Event | None = None) -> Answer:
-    sources = [{"n": i, "symbol": r.symbol, "title": r.display_name if r.source == "api" else r.symbol,
-                "source": r.source, "path": r.path, "line": r.line} for i, r in enumerate(records, 1)]
-    docs_md = "\n\n".join(f"**[{i}] {s['title']}**\n\n```\n{record_text(r)}\n```"
-                          for i, (s, r) in enumerate(zip(sources, records), 1))
-    result = Answer(question=question, answer=None, sources=sources, docs=docs_md)
+_KNOWN: dict[int, tuple[object, set[str]]] = {}
+
+
+def known_names(index) -> set[str] | None:
+    """The API's names, computed once per index (a few thousand records)."""
+    if index is None:
+        return None
+    cached = _KNOWN.get(id(index))
+    if cached is None or cached[0] is not index:
+        cached = (index, grounding.known_names(index))
+        _KNOWN.clear()
+        _KNOWN[id(index)] = cached
+    return cached[1]
+
+
+def _code_passes(code: str, index) -> bool:
+    from ..analysis import Analysis
+    from ..checks import ERROR, check
+
+    try:
+        return not any(f.severity == ERROR for f in check(Analysis(code, index)))
+    except Exception:  # noqa: BLE001 - a checker failure must not cost the answer
+        return True
+
+
+def check_answer(text: str, question: str, records: list, index=None) -> tuple[str | None, str]:
+    """(the answer as it may be shown, "") or (None, why it may not)."""
+    if not text:
+        return None, "empty"
+    why = grounding.degenerate(text, question)
+    if why:
+        return None, why
+    if index is not None:
+        # code that the checker rejects is removed, not shown as an example
+        for block in re.findall(r"```(?:python)?\n(.*?)```", text, flags=re.S):
+            if not _code_passes(block, index):
+                text = text.replace(block, "").replace("```python\n```", "").replace("```\n```", "").strip()
+        unknown = grounding.unknown_names(text, known_names(index))
+        if unknown:
+            text = grounding.drop_sentences_with(text, unknown)
+            if not text or grounding.degenerate(text, question):
+                return None, f"naming what PsychoPy does not have ({', '.join(unknown[:3])})"
+    text = grounding.add_citations(text, records)
+    if records and not grounding.cited(text, len(records)):
+        return None, "citing no record"
+    return text, ""
+
+
+def _sources(records: list) -> list[dict]:
+    return [{"n": i, "symbol": r.symbol, "title": r.display_name if r.source in ("api", "param") else r.symbol,
+             "source": r.source, "path": r.path, "line": r.line} for i, r in enumerate(records, 1)]
+
+
+def extractive(question: str, records: list) -> Answer:
+    """The answer without a model: composed from the records (what the model-off server returns)."""
+    sources = _sources(records)
+    docs_md = "\n\n".join(f"**[{s['n']}] {s['title']}**\n\n```\n{record_text(r)}\n```"
+                           for s, r in zip(sources, records))
+    result = Answer(question=question, answer=grounding.extractive(records) or None, sources=sources, docs=docs_md)
     if not records:
         result.note = "nothing in the knowledge base matches"
+    return result
+
+
+def answer(question: str, records: list, backend: ModelBackend | None, max_tokens: int = 200,
+           cancel: threading.Event | None = None, grounded: bool = True, index=None) -> Answer:
+    """The model's answer over `records`, checked when `grounded` (names against `index`); the extractive
+    answer when the model is off, answers nothing usable, or fails the checks."""
+    result = extractive(question, records)
     if backend is None:
-        result.note = result.note or "the model is off: these are the documentation records that match"
+        result.note = result.note or "the model is off: the answer is composed from the documentation records"
         return result
-    prompt = answer_prompt(question, [(s["title"], record_text(r)) for s, r in zip(sources, records)])
+    extract, result.answer = result.answer, None
+    prompt = answer_prompt(question, [(s["title"], record_text(r)) for s, r in zip(result.sources, records)])
     text = cleanup("".join(backend.generate(prompt, max_tokens, (ANSWER_END, "\nQuestion:"), cancel)))
     result.model = backend.name
-    if text:
-        result.answer = text
+    if not grounded:
+        result.answer = text or None
+        return result
+    checked, why = check_answer(text, question, records, index)
+    if checked is not None:
+        result.answer = checked
+    elif extract:
+        result.answer, result.model = extract, None
+        result.note = f"the model's answer was {why}: this one is composed from the documentation records"
     else:
-        result.note = "the model gave no answer: these are the documentation records that match"
+        result.note = result.note or f"the model gave no usable answer ({why})"
     return result

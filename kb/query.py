@@ -1,0 +1,86 @@
+"""A question as people write it, turned into knowledge-base searches (issue 17).
+
+- Spelling: PsychoPy's API and docs spell the American way (`color`, `gray`, `center`), students often do not;
+  full-text search matches whole words, so "colour" never met `color`.
+- Names in the question narrow the search: "Which parameter of visual.Window ..." searches Window's own entries
+  (members and parameters) beside the whole index, and those rank first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Record
+
+# British spellings the API never uses -> the API's; whole words only, case kept for the first letter
+SPELLING = {"colour": "color", "colours": "colors", "coloured": "colored", "grey": "gray", "centre": "center",
+            "centred": "centered", "behaviour": "behavior", "initialise": "initialize", "normalise": "normalize",
+            "visualise": "visualize", "synchronise": "synchronize", "synchronised": "synchronized",
+            "optimise": "optimize", "millisecond": "ms", "milliseconds": "ms"}
+NAMED_BOOST = 1.5  # an entry of a class the question names, over an equally good match elsewhere
+
+
+def normalise(question: str) -> str:
+    def swap(match: re.Match) -> str:
+        word = match.group(0)
+        new = SPELLING.get(word.lower())
+        if new is None:
+            return word
+        return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+    return re.sub(r"[A-Za-z]+", swap, question)
+
+
+def named_owners(question: str, index) -> list[str]:
+    """Canonical symbols of the classes and functions the question names as code: `visual.Window`, `TextStim`,
+    `getKeys` (a bare lower-case word such as "window" or "text" is ordinary English, not a name)."""
+    found: list[str] = []
+    for token in re.findall(r"\b[A-Za-z_][\w.]*\w", question):
+        plain = token.isalpha() and token.islower()
+        if plain and "." not in token:
+            continue
+        record = index.lookup(token) if "." in token else None
+        if record is None:
+            record = _by_name(index, token)
+        if record is not None and record.kind in ("class", "function", "method") and record.symbol not in found:
+            found.append(record.symbol)
+    return found
+
+
+def _by_name(index, name: str) -> Record | None:
+    """The public class or function whose own name this is (TextStim, waitKeys), the shortest public path."""
+    best = None
+    for record in index.records.values():
+        if record.name != name or record.kind not in ("class", "function") or not record.aliases or record.plugin:
+            continue
+        if best is None or len(record.display_name) < len(best.display_name):
+            best = record
+    return best
+
+
+def _as_answer(record: Record, index) -> Record:
+    """A parameter of a function or method stands for that function (`event.getKeys`, not its `keyList` alone:
+    a call's parameters are read together); a constructor's parameter stays itself (`Window(fullscr=)`)."""
+    if record.source != "param":
+        return record
+    owner = index.records.get(record.symbol.rsplit(".", 1)[0])
+    return owner if owner is not None and owner.kind in ("function", "method") else record
+
+
+def find(kb, question: str, k: int = 3) -> list[Record]:
+    """The k best entries for a question: the whole index, and the entries of each class it names, merged."""
+    text = normalise(question)
+    scored: dict[str, tuple[float, Record]] = {}
+
+    def add(record: Record, score: float) -> None:
+        record = _as_answer(record, kb.index)
+        if score > scored.get(record.symbol, (0.0, None))[0]:
+            scored[record.symbol] = (score, record)
+
+    for record, score in kb.search(text, k=2 * k, params=True):
+        add(record, score)
+    for owner in named_owners(question, kb.index):
+        for record, score in kb.search(text, k=k, within=owner, params=True):
+            add(record, score * NAMED_BOOST)
+    ranked = sorted(scored.values(), key=lambda pair: -pair[0])
+    return [record for _score, record in ranked[:k]]

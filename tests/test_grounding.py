@@ -1,0 +1,131 @@
+"""The answer gatekeepers (server/model/grounding.py, answers.check_answer) on strings, and the parameter entries
+and question search of the knowledge base (kb/params.py, kb/query.py) on the real psychopy source."""
+
+import pytest
+
+from psychopy_lsp.kb.params import param_records
+from psychopy_lsp.kb.query import named_owners, normalise
+from psychopy_lsp.kb.records import Record
+from psychopy_lsp.server.model import grounding
+from psychopy_lsp.server.model.answers import check_answer, extractive
+
+Q = "How do I make the window cover the whole screen?"
+
+
+@pytest.mark.parametrize("text, why", [
+    # the citation list the issue quotes: no sentence at all
+    ("[1] demo:timing/timeByFrames.py#section1\n[2] demo:timing/timeByFrames.py#section2\n"
+     "[3] demo:timing/timeByFrames.py#section3", "citations"),
+    # the same line over and over
+    ("Use fullscr.\nUse fullscr.\nUse fullscr.\nUse fullscr.", "repeated"),
+    # a phrase looping inside one line
+    ("set the window to full screen set the window to full screen set the window to full screen", "repeated"),
+    # the question echoed back
+    ("How do I make the window cover the whole screen?", "question"),
+    # two words
+    ("fullscr [1]", "short"),
+])
+def test_degenerate_answers_are_named(text, why):
+    assert why in grounding.degenerate(text, Q)
+
+
+@pytest.mark.parametrize("text", [
+    # a plain answer with its citation
+    "Pass fullscr=True to visual.Window to cover the whole screen [1].",
+    # two sentences citing two records, one per line
+    "Create the window with `fullscr=True` [1].\nThe screen parameter picks the monitor [2].",
+    # a short code example
+    "Use this:\n```python\nwin = visual.Window(fullscr=True)\n```\nas in [1].",
+])
+def test_good_answers_are_not_degenerate(text):
+    assert grounding.degenerate(text, Q) is None
+
+
+@pytest.mark.parametrize("text, names", [
+    # backticked, dotted and called names are code; ordinary words are not
+    ("Use `visual.Window(fullscr=True)` and then call win.flip() each frame.", {"visual", "Window", "fullscr", "flip"}),
+    # CamelCase outside backticks
+    ("A TextStim draws text; a GratingStim draws gratings.", {"TextStim", "GratingStim"}),
+    # prose and Python words only
+    ("Set it to True before the loop starts.", set()),
+])
+def test_code_names(text, names):
+    assert set(grounding.code_names(text)) == names
+
+
+def test_an_invented_name_costs_its_sentence_and_a_real_one_stays(api_index):
+    known = grounding.known_names(api_index)
+    text = "Pass fullscr=True to visual.Window [1]. Or call win.makeFullScreen() [1]."
+    unknown = grounding.unknown_names(text, known)
+    assert unknown == ["makeFullScreen"]
+    assert grounding.drop_sentences_with(text, unknown) == "Pass fullscr=True to visual.Window [1]."
+
+
+def test_check_answer_replaces_what_cannot_be_shown(api_index):
+    window = api_index.lookup("psychopy.visual.Window")
+    # an answer that only invents: refused with the name it invented
+    answer, why = check_answer("Call win.makeFullScreen() to do it.", Q, [window], api_index)
+    assert answer is None and "makeFullScreen" in why
+    # a true answer without a citation gets the record it names cited
+    answer, why = check_answer("Create the Window with fullscr set to True.", Q, [window], api_index)
+    assert answer.endswith("[1]") and why == ""
+    # code the checker rejects (an invented keyword) is removed from the answer, the sentence stays
+    answer, why = check_answer("Do this [1]:\n```python\nfrom psychopy import visual\n"
+                               "win = visual.Window(fullscreen=True)\n```\nThat is all it takes, see [1].", Q,
+                               [window], api_index)
+    assert "fullscreen=True" not in answer and "That is all it takes" in answer
+
+
+@pytest.mark.parametrize("doc, text", [
+    # a Sphinx role keeps its last name only
+    ("(:class:`~psychopy.monitors.Monitor` or None) The monitor.", "(Monitor or None) The monitor."),
+    # double backticks become one
+    ("Set ``units`` first.", "Set `units` first."),
+])
+def test_plain(doc, text):
+    assert grounding.plain(doc) == text
+
+
+def test_parameters_are_entries_with_owner_inherited_doc_and_setter(api_index):
+    entries = {r.symbol: r for r in param_records(list(api_index.records.values()))}
+    # a parameter documented on a base class's attribute, reached through GratingStim, with its generated setter
+    opacity = entries["psychopy.visual.grating.GratingStim.opacity"]
+    assert opacity.source == "param" and opacity.signature == "visual.GratingStim(opacity=None)" and opacity.doc
+    assert "setOpacity" in opacity.doc
+    # a method's parameter
+    assert "psychopy.event.getKeys.keyList" in entries
+    # an attribute record already standing for the name is not duplicated
+    assert "psychopy.visual.window.Window.fullscr" not in entries
+    assert not any(r.symbol.endswith(".self") for r in entries.values())
+
+
+@pytest.mark.parametrize("question, expected", [
+    # British spellings become the API's, case kept
+    ("Colour of the grey centre", "Color of the gray center"),
+    # words that only contain one are left alone
+    ("watercolours", "watercolours"),
+])
+def test_normalise(question, expected):
+    assert normalise(question) == expected
+
+
+@pytest.mark.parametrize("question, owners", [
+    # a dotted name and a class name written as code
+    ("Which parameter of visual.Window hides the frame?", ["psychopy.visual.window.Window"]),
+    ("Can a TextStim wrap its text?", ["psychopy.visual.text.TextStim"]),
+    # the ordinary words window and text name nothing
+    ("How do I put text in the window?", []),
+])
+def test_named_owners(api_index, question, owners):
+    assert named_owners(question, api_index) == owners
+
+
+def test_extractive_answer_quotes_the_record_and_cites_it(api_index):
+    window = api_index.lookup("psychopy.visual.window.Window.fullscr")
+    param = Record(symbol="psychopy.visual.window.Window.screen", kind="param", source="param", name="screen",
+                   aliases=["psychopy.visual.Window.screen"], signature="visual.Window(screen=0)", summary="Parameter `screen` of visual.Window: Specifies "
+                   "the physical screen.", doc="Specifies the physical screen that stimuli will appear on.")
+    result = extractive(Q, [param, window])
+    assert result.answer.startswith("Pass `screen` to `visual.Window` (default `0`): Specifies the physical screen")
+    assert "[1]" in result.answer and "[2]" in result.answer and result.sources[0]["title"].endswith("screen")
+    assert extractive(Q, []).answer is None
