@@ -2,6 +2,8 @@
 
 - Spelling: PsychoPy's API and docs spell the American way (`color`, `gray`, `center`), students often do not;
   full-text search matches whole words, so "colour" never met `color`.
+- The question's core (without "How do I ...?") is searched beside the question, and one entry per name comes
+  first in the results (diverse).
 - Names in the question narrow the search: "Which parameter of visual.Window ..." searches Window's own entries
   (members and parameters) beside the whole index, and those rank first.
 """
@@ -17,6 +19,9 @@ SPELLING = {"colour": "color", "colours": "colors", "coloured": "colored", "grey
             "centred": "centered", "behaviour": "behavior", "initialise": "initialize", "normalise": "normalize",
             "visualise": "visualize", "synchronise": "synchronize", "synchronised": "synchronized",
             "optimise": "optimize", "millisecond": "ms", "milliseconds": "ms"}
+QUESTION_FORM = re.compile(r"^\s*(?:how (?:do|can|should|would) (?:i|we|you)|how to|is there a way to|"
+                           r"is it possible to|what(?:'s| is) the (?:right|best|easiest|correct) way to|can i|"
+                           r"where do i|what do i use to)\s+", re.I)
 NAMED_BOOST = 1.5  # an entry of a class the question names, over an equally good match elsewhere
 
 
@@ -67,8 +72,25 @@ def _as_answer(record: Record, index) -> Record:
     return owner if owner is not None and owner.kind in ("function", "method") else record
 
 
+def core(question: str) -> str:
+    """The question without its opening form ("How do I", "Is there a way to") and its question mark: what is
+    asked for, which the record's words describe (they never say "how do I")."""
+    return QUESTION_FORM.sub("", question).rstrip("?").strip()
+
+
+def diverse(ranked: list[Record]) -> list[Record]:
+    """One entry per name first: three classes' `flipHoriz` (or `method`) say one thing three times and crowd out
+    the other candidates; the repeats follow, best first. Demo chunks are never repeats."""
+    first, repeats, names = [], [], set()
+    for record in ranked:
+        (repeats if record.name in names and record.source != "demo" else first).append(record)
+        names.add(record.name)
+    return first + repeats
+
+
 def find(kb, question: str, k: int = 3) -> list[Record]:
-    """The k best entries for a question: the whole index, and the entries of each class it names, merged."""
+    """The k best entries for a question: the whole index, and the entries of each class it names, merged, for
+    the question and for its core."""
     text = normalise(question)
     scored: dict[str, tuple[float, Record]] = {}
 
@@ -77,10 +99,12 @@ def find(kb, question: str, k: int = 3) -> list[Record]:
         if score > scored.get(record.symbol, (0.0, None))[0]:
             scored[record.symbol] = (score, record)
 
-    for record, score in kb.search(text, k=2 * k, params=True):
-        add(record, score)
-    for owner in named_owners(question, kb.index):
-        for record, score in kb.search(text, k=k, within=owner, params=True):
-            add(record, score * NAMED_BOOST)
-    ranked = sorted(scored.values(), key=lambda pair: -pair[0])
-    return [record for _score, record in ranked[:k]]
+    owners = named_owners(question, kb.index)
+    for query in dict.fromkeys(q for q in (text, core(text)) if q):
+        for record, score in kb.search(query, k=2 * k, params=True):
+            add(record, score)
+        for owner in owners:
+            for record, score in kb.search(query, k=k, within=owner, params=True):
+                add(record, score * NAMED_BOOST)
+    ranked = [record for _score, record in sorted(scored.values(), key=lambda pair: -pair[0])]
+    return diverse(ranked)[:k]

@@ -129,3 +129,24 @@ def test_extractive_answer_quotes_the_record_and_cites_it(api_index):
     assert result.answer.startswith("Pass `screen` to `visual.Window` (default `0`): Specifies the physical screen")
     assert "[1]" in result.answer and "[2]" in result.answer and result.sources[0]["title"].endswith("screen")
     assert extractive(Q, []).answer is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the opening form and the question mark go
+    ("How do I draw a red square?", "draw a red square"),
+    ("Is there a way to hide the cursor?", "hide the cursor"),
+    # a question without one is kept whole
+    ("Which units can a Window use?", "Which units can a Window use"),
+])
+def test_core(question, expected):
+    from psychopy_lsp.kb.query import core
+
+    assert core(question) == expected
+
+
+def test_diverse_puts_one_entry_per_name_first():
+    from psychopy_lsp.kb.query import diverse
+
+    rows = [Record(symbol=s, kind="attribute", source="api", name=s.rsplit(".", 1)[-1]) for s in
+            ("a.A.flipHoriz", "a.B.flipHoriz", "a.C.flipHoriz", "a.A.flipVert")]
+    assert [r.symbol for r in diverse(rows)] == ["a.A.flipHoriz", "a.A.flipVert", "a.B.flipHoriz", "a.C.flipHoriz"]
