@@ -20,7 +20,7 @@ from .astindex import SourceTree, Target
 from .docstrings import param_docs, summary
 from .records import Member, Param, Record
 
-EXTRACTOR_VERSION = "5"  # 5: parameters as search entries (kb/params.py)
+EXTRACTOR_VERSION = "6"  # 5: parameters as search entries (kb/params.py); 6: also beside attribute records
 
 # Modules whose public names are the API a PsychoPy script uses.
 API_MODULES = (

@@ -54,9 +54,9 @@ def param_records(api: list[Record]) -> list[Record]:
         for param in owner.params:
             if not param.doc or param.kind in SKIP_KINDS or param.name in ("self", "cls"):
                 continue
+            # also where an attribute record of that name exists: its doc says what the attribute returns
+            # ("whether the window is in fullscreen mode"), the parameter's what passing it does
             symbol = f"{owner.symbol}.{param.name}"
-            if symbol in by_symbol:
-                continue  # an attribute record of that name already stands for it
             call = f"{owner_name}({param.name}={param.default})" if param.default is not None else \
                 f"{owner_name}({param.name}=...)"
             how = _how_to_change(owner, param.name)

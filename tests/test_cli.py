@@ -87,6 +87,8 @@ def test_demo_session_shows_findings_hover_completion_and_fixes(kb_root):
     # an experiment written from the README's description and verified by running it
     assert "== write this experiment (psychopy.generate)" in out and "  VERIFIED in " in out, out[-3000:]
     assert "| KEYS = ['p', 'a']" in out and "| N_TRIALS = 12" in out
+    # an answer from the docs, with the records it cites
+    assert "== ask the docs (psychopy.ask)" in out and "  answer, " in out and "  [1] " in out, out[-3000:]
     assert out.rstrip().endswith("== done")
 
 

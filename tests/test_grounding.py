@@ -24,6 +24,8 @@ Q = "How do I make the window cover the whole screen?"
     ("How do I make the window cover the whole screen?", "question"),
     # two words
     ("fullscr [1]", "short"),
+    # a question copied from a record is not an answer
+    ("`How should the background image of this window fit? Options are: [1]", "question"),
 ])
 def test_degenerate_answers_are_named(text, why):
     assert why in grounding.degenerate(text, Q)
@@ -94,8 +96,8 @@ def test_parameters_are_entries_with_owner_inherited_doc_and_setter(api_index):
     assert "setOpacity" in opacity.doc
     # a method's parameter
     assert "psychopy.event.getKeys.keyList" in entries
-    # an attribute record already standing for the name is not duplicated
-    assert "psychopy.visual.window.Window.fullscr" not in entries
+    # beside an attribute record of the same name, with the constructor's doc, not the attribute's
+    assert "full-screen" in entries["psychopy.visual.window.Window.fullscr"].doc
     assert not any(r.symbol.endswith(".self") for r in entries.values())
 
 
@@ -150,3 +152,17 @@ def test_diverse_puts_one_entry_per_name_first():
     rows = [Record(symbol=s, kind="attribute", source="api", name=s.rsplit(".", 1)[-1]) for s in
             ("a.A.flipHoriz", "a.B.flipHoriz", "a.C.flipHoriz", "a.A.flipVert")]
     assert [r.symbol for r in diverse(rows)] == ["a.A.flipHoriz", "a.A.flipVert", "a.B.flipHoriz", "a.C.flipHoriz"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # quotes record 2's doc word for word but cites [1]
+    ("How the background image of this window should fit the window [1].", [1]),
+    # quotes record 1 and cites it
+    ("Create the window in full screen mode for better timing [1].", []),
+    # a sentence of its own words citing [1] is not judged
+    ("Set it to True [1].", []),
+])
+def test_misattributed_citations(text, wrong):
+    records = ["Window fullscr: Create a window in full-screen mode. Better timing can be achieved in full-screen mode.",
+               "Window backgroundFit: How should the background image of this window fit the window?"]
+    assert grounding.misattributed(text, records) == wrong

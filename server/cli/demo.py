@@ -3,7 +3,7 @@
 The client here is pygls's LanguageClient talking to a `psychopy-lsp` subprocess, exactly as VS Code or Neovim
 would: initialize (with work-done progress), open the document, wait for diagnostics, hover, complete, ask for
 a quick fix, apply it, and wait for the diagnostic to go away; then run a Keyboard task in the sandbox and apply
-the fix its re-run proved.
+the fix its re-run proved, write an experiment from a description, and ask the docs a question.
 """
 
 from __future__ import annotations
@@ -222,6 +222,7 @@ async def session(path: Path, kb_dir: str | None, python: str | None, out=print)
     if client.status.get("state") == "building":
         out("== waiting for the search index to finish (first start only)")
         await asyncio.wait_for(client.search_ready.wait(), 900)
+    await ask_docs(client, out)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
@@ -245,6 +246,22 @@ async def generate_experiment(client, out) -> None:
     for line in result["code"].splitlines():
         if line.startswith(("N_TRIALS", "KEYS", "STIMULUS", "target =", "distractor")) or "'correct'" in line:
             out(f"  | {line[:116]}")
+
+
+ASK_EXAMPLE = "How do I make the window cover the whole screen?"
+
+
+async def ask_docs(client, out) -> None:
+    """psychopy.ask: an answer from the knowledge base, checked, with the records it cites."""
+    out(f"== ask the docs (psychopy.ask): {ASK_EXAMPLE}")
+    result = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.ask", arguments=[{"question": ASK_EXAMPLE}]))
+    who = f"the model ({result['model']})" if result["model"] else "composed from the records"
+    out(f"  answer, {who}: " + textwrap.shorten(result["answer"] or "(none)", 300))
+    if result["note"]:
+        out(f"  note: {result['note']}")
+    for source in result["sources"]:
+        out(f"  [{source['n']}] {source['title']} ({source['source']}: {source['path']}:{source['line']})")
 
 
 async def sandbox_run(client, diagnostics_for_uri, out) -> None:

@@ -115,6 +115,8 @@ def check_answer(text: str, question: str, records: list, index=None) -> tuple[s
     text = grounding.add_citations(text, records)
     if records and not grounding.cited(text, len(records)):
         return None, "citing no record"
+    if records and grounding.misattributed(text, [f"{r.display_name} {record_text(r)}" for r in records]):
+        return None, "quoting one record while citing another"
     return text, ""
 
 

@@ -57,7 +57,36 @@ def degenerate(text: str, question: str) -> str | None:
         return "the same phrase repeated"
     if difflib.SequenceMatcher(None, stripped.lower(), question.strip().lower()).ratio() > 0.75:
         return "the question repeated back"
+    first = re.split(r"(?<=[.!?])\s", CITE.sub("", stripped).strip(), maxsplit=1)[0].rstrip()
+    if first.endswith("?"):
+        return "a question, not an answer"
     return None
+
+
+STOP = set("this that with from have will when what which your into then than there their they them also only "
+           "used uses using should could would about each more most other such some been being does done".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _words(text) if len(w) >= 4 and w.lower() not in STOP}
+
+
+def misattributed(text: str, record_texts: list[str]) -> list[int]:
+    """Citations [n] on sentences that quote another record instead: a sentence sharing at least half its content
+    words with record m, and at most a third as many with the record it cites, cites the wrong one."""
+    wrong = []
+    words = [content_words(t) for t in record_texts]
+    for sentence in re.split(r"(?<=[.!?\]])\s+", text):
+        own = content_words(sentence)
+        refs = [int(n) for n in CITE.findall(sentence) if 1 <= int(n) <= len(words)]
+        if len(own) < 3 or not refs:
+            continue
+        overlap = [len(own & w) for w in words]
+        best = max(range(len(words)), key=lambda i: overlap[i])
+        cited_best = max(overlap[n - 1] for n in refs)
+        if best + 1 not in refs and overlap[best] >= len(own) / 2 and cited_best * 3 <= overlap[best]:
+            wrong += refs
+    return wrong
 
 
 def code_names(text: str) -> list[str]:
