@@ -14,7 +14,8 @@ from .records import Record
 SKIP_KINDS = ("var_positional", "var_keyword")
 
 
-def _short(symbol: str) -> str:
+def short_name(symbol: str) -> str:
+    """A dotted name as a script writes it, without the `psychopy.` prefix."""
     return symbol[len("psychopy."):] if symbol.startswith("psychopy.") else symbol
 
 
@@ -50,7 +51,7 @@ def param_records(api: list[Record]) -> list[Record]:
         if ".tests." in owner.symbol:
             continue
         aliases = _owner_aliases(owner, by_symbol)
-        owner_name = _short(min([owner.symbol, *aliases], key=lambda n: (n.count("."), len(n))))
+        owner_name = short_name(min([owner.symbol, *aliases], key=lambda n: (n.count("."), len(n))))
         for param in owner.params:
             if not param.doc or param.kind in SKIP_KINDS or param.name in ("self", "cls"):
                 continue

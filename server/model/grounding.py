@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from ...kb.params import short_name
+
 # roles and markup in PsychoPy's docstrings -> plain text (":class:`~psychopy.monitors.Monitor`" -> "Monitor")
 _ROLE = re.compile(r":[a-z]+:`~?([^`<]*?)(?:\s*<[^>]*>)?`")
 CITE = re.compile(r"\[(\d+)\]")
@@ -141,15 +143,12 @@ def add_citations(text: str, records: list) -> str:
     return f"{text.rstrip()} {''.join(f'[{i}]' for i in refs)}" if refs else text
 
 
-def _owner(record) -> str:
-    name = record.display_name
-    name = name[len("psychopy."):] if name.startswith("psychopy.") else name
-    return name.rsplit(".", 1)[0] if "." in name else name
-
-
 def _short(record) -> str:
-    name = record.display_name
-    return name[len("psychopy."):] if name.startswith("psychopy.") else name
+    return short_name(record.display_name)
+
+
+def _owner(record) -> str:
+    return _short(record).rsplit(".", 1)[0]
 
 
 def describe(record, n: int) -> str:
