@@ -7,7 +7,7 @@ from psychopy_lsp.kb.params import param_records
 from psychopy_lsp.kb.query import named_owners, normalise
 from psychopy_lsp.kb.records import Record
 from psychopy_lsp.server.model import grounding
-from psychopy_lsp.server.model.answers import check_answer, extractive
+from psychopy_lsp.server.model.answers import check_answer, compose, extractive
 
 Q = "How do I make the window cover the whole screen?"
 
@@ -166,3 +166,42 @@ def test_misattributed_citations(text, wrong):
     records = ["Window fullscr: Create a window in full-screen mode. Better timing can be achieved in full-screen mode.",
                "Window backgroundFit: How should the background image of this window fit the window?"]
     assert grounding.misattributed(text, records) == wrong
+
+
+EXTRACT = "Pass `fullscr` to `visual.Window` (default `None`): Create a window in full-screen mode. [1]"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # restates the quoted sentence: nothing new
+    ("Create a window in full-screen mode with fullscr [1].", ""),
+    # a new fact, cited, is kept
+    ("Full-screen mode gives better timing on most graphics cards [1].",
+     "Full-screen mode gives better timing on most graphics cards [1]."),
+    # the repeat goes, the new sentence stays
+    ("Pass fullscr to visual.Window [1]. Press escape to leave it [2].", "Press escape to leave it [2]."),
+    # nothing at all
+    ("", ""),
+])
+def test_novel_sentences(text, expected):
+    assert grounding.novel(text, EXTRACT) == expected
+
+
+@pytest.mark.parametrize("extract, checked, why, answer, model", [
+    # the model failed the checks: the documentation's sentence alone, no model credited
+    (EXTRACT, None, "citing no record", EXTRACT, None),
+    # the model adds a cited fact: the documentation's sentence first, then the model's
+    (EXTRACT, "It also gives better timing [1].", "", EXTRACT + "\n\nIt also gives better timing [1].", "gemma"),
+    # the model adds something uncited: not shown
+    (EXTRACT, "It also gives better timing.", "", EXTRACT, None),
+    # the model only repeats the sentence
+    (EXTRACT, "Create a window in full-screen mode [1].", "", EXTRACT, None),
+    # no record matched: the model's checked answer is all there is
+    (None, "Use core.wait [1].", "", "Use core.wait [1].", "gemma"),
+    # neither: nothing, with the reason
+    (None, None, "empty", None, None),
+])
+def test_compose_leads_with_the_documentation(extract, checked, why, answer, model):
+    got, by, note = compose(extract, checked, why, "gemma")
+    assert (got, by) == (answer, model)
+    if checked is None:  # the user is told why the model's answer is not shown
+        assert why in note

@@ -130,6 +130,27 @@ def drop_sentences_with(text: str, names: list[str]) -> str:
     return " ".join(keep).strip()
 
 
+STOP = frozenset("a an and are as at be by can do does for from how i if in is it its of on or that the this to "
+                 "use with you your".split())
+
+
+def _content(sentence: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]+", CITE.sub("", sentence))} - STOP
+
+
+def novel(text: str, known: str, overlap: float = 0.7) -> str:
+    """The sentences of `text` that say something `known` does not: a sentence whose content words are mostly
+    (`overlap`) already in `known` repeats it. Keeps the model from restating the quoted record beneath it."""
+    seen = _content(known)
+    keep = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        words = _content(sentence)
+        if words and len(words & seen) / len(words) < overlap:
+            keep.append(sentence.strip())
+            seen |= words
+    return " ".join(keep).strip()
+
+
 def cited(text: str, n_records: int) -> list[int]:
     return sorted({int(n) for n in CITE.findall(text or "") if 1 <= int(n) <= n_records})
 
