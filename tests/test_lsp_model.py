@@ -6,6 +6,7 @@ model" resolves to a verified edit or a clear refusal, and psychopy.ask / psycho
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 import pytest_lsp
@@ -136,8 +137,11 @@ async def test_ask_answers_with_sources(client: LanguageClient):
         command="psychopy.ask", arguments=[{"question": "How do I wait for a key press?"}])), 180)
     print(f"answer: {result['answer']!r}; sources: {[s['symbol'] for s in result['sources']]}")
     assert result["sources"] and result["docs"]
-    # with the model on, an answer (a refusal or a bare note is a failure here)
-    assert result["model"] == "llamacpp" and isinstance(result["answer"], str) and len(result["answer"].split()) >= 3
+    # with the model on, an answer that cites a record (a refusal or a bare note is a failure here)
+    assert isinstance(result["answer"], str) and len(result["answer"].split()) >= 3
+    assert re.search(r"\[\d\]", result["answer"]), result["answer"]
+    # the model was asked: either its checked words follow the documentation's, or the note says why not
+    assert result["model"] == "llamacpp" or "the model's answer" in result["note"], result
 
 
 async def test_explain_a_diagnostic_retrieves_the_symbol_first(client: LanguageClient):
