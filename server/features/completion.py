@@ -12,6 +12,7 @@ from lsprotocol import types as lsp
 
 from ..analysis import Analysis, Value
 from ..documents import Snapshot
+from .docmarkdown import to_markdown
 from .tokens import inside_string_or_comment, open_call, positional_count
 
 KIND = {
@@ -41,7 +42,7 @@ def infer_text(analysis: Analysis, text: str, line1: int) -> Value | None:
 def _doc(text: str, markdown: bool):
     if not text:
         return None
-    return lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text) if markdown else text
+    return lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=to_markdown(text)) if markdown else text
 
 
 def _member_items(analysis: Analysis, value: Value, markdown: bool) -> list[lsp.CompletionItem]:

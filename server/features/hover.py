@@ -16,6 +16,7 @@ from ...kb.records import Param, Record
 from ..analysis import Analysis
 from ..documents import Snapshot
 from .diagnostics import enabled
+from .docmarkdown import clip, online_url, to_markdown
 from .explain import explanation
 
 
@@ -88,19 +89,23 @@ def render(record: Record, param: Param | None = None) -> str:
         inherited = ""
         if param.doc_from and not param.doc_from.startswith(record.symbol):
             inherited = f"\n\n*documented on* `{param.doc_from.replace('psychopy.', '', 1)}`"
-        parts.append(f"**Parameter** `{param.name}`{default}{required}: {param.doc or '*(undocumented)*'}"
+        parts.append(f"**Parameter** `{param.name}`{default}{required}: "
+                     f"{to_markdown(param.doc) if param.doc else '*(undocumented)*'}"
                      f"{inherited}")
     if record.summary:
-        parts.append(record.summary)
+        parts.append(to_markdown(record.summary))
     if param is None and record.doc and record.doc.strip() != record.summary:
         body = record.doc.strip()
         if body.startswith(record.summary[:40]):
             body = body[len(record.summary):].strip() if len(body) > len(record.summary) else ""
         if body:
-            parts.append(body[:1500] + ("…" if len(body) > 1500 else ""))
+            parts.append(clip(to_markdown(body), 2000))
     where = f"*module* `{record.module}`" if record.module and record.kind != "module" else ""
     if record.path:
         where += f"{' · ' if where else ''}`{record.path}:{record.line}` · psychopy {record.psychopy_version}"
+    url = online_url(record.symbol, record.display_name)
+    if url:
+        where += f"{' · ' if where else ''}[psychopy.org docs]({url})"
     if where:
         parts.append(where)
     return "\n\n".join(parts)
