@@ -93,3 +93,5 @@ def test_clip_cuts_between_paragraphs_and_closes_a_fence():
     out = clip(text, 60)
     assert out.count("```") % 2 == 0 and out.endswith("…") and len(out) < len(text)
     assert clip("short", 60) == "short"
+    # a heading left without its section goes too
+    assert clip("Intro text here.\n\n**Parameters**\n\n- `a`: " + "x" * 80, 40) == "Intro text here.\n\n…"

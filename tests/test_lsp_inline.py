@@ -93,3 +93,4 @@ async def test_a_line_not_ready_in_time_is_not_shown_but_is_there_when_asked_for
     assert await asyncio.wait_for(request(client, uri, script), 60) is None
     result = await asyncio.wait_for(request(client, uri, script, lsp.InlineCompletionTriggerKind.Invoked), 120)
     assert result is not None and result.items and result.items[0].insert_text.strip()
+

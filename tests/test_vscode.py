@@ -56,7 +56,7 @@ def test_lint_unit_tests_and_vsix(tmp_path):
     run(npm, "run", "lint")
     run(npm, "run", "compile")
     out = run(npm, "test")
-    assert "# fail 0" in out and "# pass 8" in out
+    assert "# fail 0" in out and "# pass 9" in out
     vsix = tmp_path / "psychopy-lsp.vsix"
     run("npx", "vsce", "package", "--out", str(vsix))
     assert vsix.stat().st_size > 10_000

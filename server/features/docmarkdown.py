@@ -306,6 +306,9 @@ def clip(markdown: str, limit: int) -> str:
         return markdown
     cut = markdown.rfind("\n\n", 0, limit)
     text = markdown[:cut if cut > limit // 2 else limit].rstrip()
+    last = text.rsplit("\n\n", 1)
+    if len(last) == 2 and re.fullmatch(r"\*\*[^*]+\*\*", last[1].strip()):
+        text = last[0].rstrip()  # a heading whose section was cut off
     if text.count("```") % 2:
         text += "\n```"
     return text + "\n\n…"

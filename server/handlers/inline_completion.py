@@ -59,7 +59,10 @@ async def suggest_at(ls, snap: Snapshot, pos: lsp.Position, wait_s: float | None
     wait_s = ls.settings.inline_time_budget_ms / 1000 if wait_s is None else wait_s
     done, _ = await asyncio.wait({task}, timeout=wait_s)
     if not done:
-        return None  # still generating: it fills the cache for the next request
+        # still generating: it fills the cache for the next request, and the editor is told when it is there (an
+        # editor asks again only when the user types; a user waiting on an empty line would never see it)
+        task.add_done_callback(lambda t: _ready(ls, snap, pos, t))
+        return None
     try:
         suggestion = task.result()
     except Cancelled:
@@ -70,6 +73,18 @@ async def suggest_at(ls, snap: Snapshot, pos: lsp.Position, wait_s: float | None
     if suggestion is None:
         return None
     return suggestion if ls.docs.is_current(snap) else None  # else computed for an older text
+
+
+def _ready(ls, snap: Snapshot, pos: lsp.Position, task: asyncio.Future) -> None:
+    """`psychopy/suggestionReady` {uri, version, position}: a suggestion finished after its request gave up, for
+    a text that is still current. The VS Code extension asks again (answered from the cache at once)."""
+    if task.cancelled() or task.exception() is not None:
+        return
+    suggestion = task.result()
+    if suggestion is not None and suggestion.text and ls.docs.is_current(snap):
+        ls.protocol.notify("psychopy/suggestionReady", {
+            "uri": snap.uri, "version": snap.version,
+            "position": {"line": pos.line, "character": pos.character}})
 
 
 def _consume(task: asyncio.Future) -> None:

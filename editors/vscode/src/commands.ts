@@ -53,3 +53,10 @@ export function answerMarkdown(question: string, result: AnswerResult): string {
   if (sources.length) parts.push("Sources: " + sources.join(", "));
   return parts.join("\n\n");
 }
+
+/** Whether a `psychopy/suggestionReady` is for what the user looks at now: same document, version and cursor. */
+export function shouldRetrigger(ready: { uri: string; version: number | null; position: { line: number; character: number } },
+  uri: string, version: number, cursor: { line: number; character: number }): boolean {
+  return ready.uri === uri && (ready.version === null || ready.version === version) &&
+    ready.position.line === cursor.line && ready.position.character === cursor.character;
+}

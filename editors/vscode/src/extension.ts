@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions,
 } from "vscode-languageclient/node";
-import { COMMANDS, answerMarkdown, askArgs, generateArgs, explainArgs, runArgs } from "./commands";
+import { COMMANDS, answerMarkdown, askArgs, generateArgs, explainArgs, runArgs, shouldRetrigger } from "./commands";
 import { SECTION, doctorArgs, initializationOptions, serverCommand, statusText } from "./settings";
 
 let client: LanguageClient | undefined;
@@ -28,9 +28,16 @@ async function execute(command: string, args: unknown[]): Promise<unknown> {
   return client.sendRequest("workspace/executeCommand", { command, arguments: args });
 }
 
+// answers live in read-only virtual documents: rendered by the built-in Markdown preview, never "unsaved"
+const ANSWER_SCHEME = "psychopy-answer";
+const answers = new Map<string, string>();
+let answerCount = 0;
+
 async function showAnswer(question: string, result: unknown): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: answerMarkdown(question, result as object) });
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const uri = vscode.Uri.from({ scheme: ANSWER_SCHEME, path: `/answer-${++answerCount}.md` });
+  answers.set(uri.toString(), answerMarkdown(question, result as object));
+  await vscode.workspace.openTextDocument(uri);
+  await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -50,6 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   }));
 
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ANSWER_SCHEME, {
+    provideTextDocumentContent: (uri) => answers.get(uri.toString()) ?? "",
+  }));
+
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   status.text = "PsychoPy: starting";
   status.command = "psychopyLsp.doctor";
@@ -60,6 +71,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.tooltip = s.modelError || s.detail || "";
     status.backgroundColor = s.state === "error" || s.model === "error"
       ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
+  });
+
+  // a suggestion the model finished after VS Code stopped waiting: ask again if the cursor is still there
+  client.onNotification("psychopy/suggestionReady", (r: { uri: string; version: number | null;
+    position: { line: number; character: number } }) => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && shouldRetrigger(r, editor.document.uri.toString(), editor.document.version,
+      { line: editor.selection.active.line, character: editor.selection.active.character })) {
+      void vscode.commands.executeCommand("editor.action.inlineSuggest.trigger");
+    }
   });
 
   const register = (id: string, handler: (...args: unknown[]) => unknown) =>

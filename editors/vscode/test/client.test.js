@@ -5,7 +5,7 @@ const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
 const { doctorArgs, initializationOptions, serverCommand, statusText } = require("../out/settings");
-const { COMMANDS, answerMarkdown, askArgs, explainArgs, generateArgs, runArgs } = require("../out/commands");
+const { COMMANDS, answerMarkdown, askArgs, explainArgs, generateArgs, runArgs, shouldRetrigger } = require("../out/commands");
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
 const props = pkg.contributes.configuration.properties;
@@ -63,4 +63,12 @@ test("doctor checks the knowledge base and interpreter the server is configured 
   assert.deepStrictEqual(doctorArgs([], {}), ["doctor"]);
   assert.deepStrictEqual(doctorArgs(["-m", "psychopy_lsp.server.cli"], { kbDir: "/kb", psychopyPython: "/py" }),
     ["-m", "psychopy_lsp.server.cli", "doctor", "--kb-dir", "/kb", "--python", "/py"]);
+});
+
+test("a late suggestion re-asks only for the same document, version and cursor", () => {
+  const ready = { uri: "file:///a.py", version: 3, position: { line: 7, character: 0 } };
+  assert.ok(shouldRetrigger(ready, "file:///a.py", 3, { line: 7, character: 0 }));
+  assert.ok(!shouldRetrigger(ready, "file:///a.py", 4, { line: 7, character: 0 }));  // typed since
+  assert.ok(!shouldRetrigger(ready, "file:///a.py", 3, { line: 8, character: 0 }));  // moved away
+  assert.ok(!shouldRetrigger(ready, "file:///b.py", 3, { line: 7, character: 0 }));  // another file
 });
