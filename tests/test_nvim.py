@@ -42,6 +42,46 @@ def session(tmp_path_factory, kb_root):
     return json.loads(out.read_text())["steps"]
 
 
+STROOP = ("from psychopy import visual, core, event\n\nwin = visual.Window([800, 600], units='pix')\n"
+          "word = visual.TextStim(win, text='RED', color='red')\nword.draw()\nwin.flip()\n"
+          "# wait for a key press\n\nwin.close()\ncore.quit()\n")
+
+
+@pytest.mark.slow
+def test_model_suggestion_arrives_as_a_completion_item_and_applies(tmp_path, kb_root):
+    """Neovim 0.11 has no inline completion: the real model's line comes as the last completion item on an
+    empty line, and applying it as Neovim applies an item writes that line (one valid line of code)."""
+    script = tmp_path / "stroop.py"
+    script.write_text(STROOP)
+    out = tmp_path / "inline.json"
+    server = str(Path(sys.executable).parent / "psychopy-lsp")
+    proc = subprocess.run([nvim_binary(), "--headless", "-u", "NONE", "-l",
+                           str(REPO / "editors" / "nvim" / "tests" / "inline.lua"), str(REPO / "editors" / "nvim"),
+                           server, str(kb_root), str(script), "8", str(out)],
+                          capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    assert out.exists(), f"nvim wrote no result: {proc.stdout[-2000:]} {proc.stderr[-2000:]}"
+    seen = json.loads(out.read_text())
+    print(seen)
+    assert seen["attached"] and seen["model_ready"]
+    assert seen["item"], "no model suggestion among the completion items"
+    assert seen["item"]["sortText"] == "~model"  # after every API item
+    accepted = seen["accepted"].strip()
+    assert accepted and seen["item"]["label"].rstrip("…") in accepted
+    compile(accepted + "\n", "<accepted>", "exec")
+
+
+def test_settings_are_checked_against_the_server_schema(session):
+    from psychopy_lsp.server.settings import schema
+
+    assert session["settings_problems"] == [
+        "setting `maxTokens` should be integer, got \"many\"",
+        "setting `modelBackend` must be one of llamacpp, openai, off",
+        "unknown setting `debounceMS`",
+    ]
+    assert session["settings_right"] == []  # right settings: no complaint
+    assert session["defaults"] == {name: entry["default"] for name, entry in schema().items()}
+
+
 def test_nvim_version():
     version = subprocess.run([nvim_binary(), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     assert version.startswith("NVIM v0.11"), version
@@ -68,3 +108,6 @@ def test_commands_ask_and_checkhealth(session):
     assert session["ask_sources"] > 0
     assert "psychopy-lsp" in session["health"] and "OK" in session["health"]
     assert "ERROR" not in session["health"], session["health"]
+    # the sandbox's walls, in words, and the user's settings checked against the server's schema
+    assert "sandbox isolation: " in session["health"] and "network isolated" in session["health"], session["health"]
+    assert "settings: 3 set, all known to the server" in session["health"], session["health"]

@@ -46,3 +46,41 @@ def test_readme_documents_every_setting():
     for row in markdown_table().splitlines()[2:]:
         name = re.match(r"\| `(\w+)`", row).group(1)
         assert f"`{name}`" in readme, f"README lacks the setting {name}"
+
+
+def test_readme_table_is_the_generated_one():
+    """The README's settings table, character for character, is `psychopy-lsp settings --markdown`."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert markdown_table() in readme, "README table out of date: paste `psychopy-lsp settings --markdown`"
+
+
+def test_neovim_settings_module_is_the_generated_one():
+    """editors/nvim/lua/psychopy_lsp/settings.lua (the plugin's defaults and its setting checks) is generated."""
+    from psychopy_lsp.server.settings import lua_module
+
+    path = Path(__file__).parent.parent / "editors" / "nvim" / "lua" / "psychopy_lsp" / "settings.lua"
+    assert path.read_text() == lua_module(), "regenerate: psychopy-lsp settings --lua > " + str(path)
+
+
+@pytest.mark.parametrize("name", list(__import__("psychopy_lsp.server.settings", fromlist=["schema"]).schema()))
+def test_vscode_contribution_matches_the_schema(name):
+    import json
+
+    from psychopy_lsp.server.settings import schema
+
+    entry = schema()[name]
+    package = json.loads((Path(__file__).parent.parent / "editors" / "vscode" / "package.json").read_text())
+    prop = package["contributes"]["configuration"]["properties"][f"psychopyLsp.{name}"]
+    assert (prop["type"], prop["default"]) == (entry["type"], entry["default"])
+    assert prop.get("markdownDescription", prop.get("description")) == entry["description"]
+    assert prop.get("enum") == entry.get("enum")
+
+
+def test_schema_cli_prints_every_setting(capsys):
+    import json
+
+    from psychopy_lsp.server.cli import main
+    from psychopy_lsp.server.settings import schema
+
+    assert main(["settings", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == schema()

@@ -10,6 +10,7 @@
     psychopy-lsp run experiment.py [--timeout 20] [--headless auto|always|never] [--isolation preferred] [--json]
     psychopy-lsp generate "DESCRIPTION" [--output FILE] [--json] [--attempts 3] [--time-limit 60] [--no-model]
     psychopy-lsp demo [FILE]           # a real LSP session against a sample experiment
+    psychopy-lsp settings [--json | --lua | --markdown]   # the settings schema (what editors are checked against)
 """
 
 from __future__ import annotations
@@ -307,6 +308,18 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_settings(args) -> int:
+    from ..settings import lua_module, markdown_table, schema
+
+    if args.lua:
+        sys.stdout.write(lua_module())
+    elif args.markdown:
+        print(markdown_table())
+    else:
+        print(json.dumps(schema(), indent=1))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="psychopy-lsp", description="PsychoPy language server and tools.")
     parser.add_argument("--version", action="version", version=f"psychopy-lsp {__version__}")
@@ -339,6 +352,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     common(p)
     p.set_defaults(func=cmd_kb_search)
+
+    p = sub.add_parser("settings", help="print the settings schema (JSON by default)")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="name -> type, default, description, enum")
+    form.add_argument("--lua", action="store_true", help="the Neovim plugin's generated settings.lua")
+    form.add_argument("--markdown", action="store_true", help="the README's settings table")
+    p.set_defaults(func=cmd_settings)
 
     model = sub.add_parser("model", help="model files").add_subparsers(dest="model_command", required=True)
     p = model.add_parser("prepare", help="assemble the embedded default model into the cache folder")

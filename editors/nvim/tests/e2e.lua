@@ -94,6 +94,12 @@ vim.wait(60000, function()
 end, 50)
 step("ask_sources", asked and asked.sources and #asked.sources or 0)
 
+-- settings checked against the server's schema: a typo, a wrong type, a value outside the set; then right ones
+step("settings_problems", lsp.check_settings({ debounceMS = 100, maxTokens = "many", modelBackend = "gpt" }))
+step("settings_right", lsp.check_settings({ debounceMs = 100, maxTokens = 32, modelBackend = "openai",
+                                            checks = { timing = false } }))
+step("defaults", lsp.defaults())
+
 -- :checkhealth psychopy_lsp, rendered into a buffer
 vim.cmd("checkhealth psychopy_lsp")
 step("health", table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n"))

@@ -17,6 +17,14 @@ function M.check()
     health.info("no vim.lsp.inline_completion (Neovim 0.12+): model suggestions come as completion items")
   end
   local config = (require("psychopy_lsp").config or {})
+  local problems = require("psychopy_lsp").check_settings(config.settings or {})
+  if #problems == 0 then
+    health.ok("settings: " .. vim.tbl_count(config.settings or {}) .. " set, all known to the server")
+  else
+    for _, problem in ipairs(problems) do
+      health.warn("settings: " .. problem, { "the names and types: `psychopy-lsp settings` (README: Settings)" })
+    end
+  end
   local cmd = config.cmd or { "psychopy-lsp" }
   if vim.fn.executable(cmd[1]) ~= 1 then
     health.error(cmd[1] .. " not found", { "run `make demo` in the psychopy-lsp repo, or set cmd in setup()" })
@@ -30,6 +38,22 @@ function M.check()
   if not ok or type(report) ~= "table" then
     health.error("`psychopy-lsp doctor --json` failed: " .. (out.stderr or ""))
     return
+  end
+  -- the sandbox that runs experiments: what it walls off here, in words, before the raw checks
+  local sandbox = report.sandbox
+  if type(sandbox) == "table" and sandbox.status then
+    local walls = {}
+    for key, label in pairs({ network_isolated = "network", filesystem_isolated = "file system",
+                              pid_isolated = "other processes" }) do
+      table.insert(walls, label .. (sandbox[key] and " isolated" or " NOT isolated"))
+    end
+    table.sort(walls)
+    local line = "sandbox isolation: " .. table.concat(walls, ", ") .. (sandbox.via and (" (via " .. sandbox.via .. ")") or "")
+    if sandbox.status == "ok" then
+      health.ok(line)
+    else
+      health.warn(line, sandbox.fix)
+    end
   end
   local names = vim.tbl_keys(report)
   table.sort(names)

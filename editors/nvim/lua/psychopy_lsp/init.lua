@@ -225,10 +225,45 @@ local function commands()
   vim.api.nvim_create_user_command("PsychoPyDoctor", M.doctor, { desc = "Check the psychopy-lsp install" })
 end
 
+local LUA_TYPES = { string = "string", boolean = "boolean", integer = "number", number = "number", object = "table" }
+
+--- Problems with `settings` against the server's schema (lua/psychopy_lsp/settings.lua, generated from the
+--- server): unknown names (typos), wrong types, values outside a closed set. Shown at setup and by :checkhealth.
+---@param settings table
+---@return string[]
+function M.check_settings(settings)
+  local schema = require("psychopy_lsp.settings")
+  local problems = {}
+  for name, value in pairs(settings or {}) do
+    local entry = schema[name]
+    if not entry then
+      table.insert(problems, string.format("unknown setting `%s`", name))
+    elseif type(value) ~= LUA_TYPES[entry.type] or (entry.type == "integer" and value % 1 ~= 0) then
+      table.insert(problems, string.format("setting `%s` should be %s, got %s", name, entry.type, vim.inspect(value)))
+    elseif entry.enum and not vim.tbl_contains(entry.enum, value) then
+      table.insert(problems, string.format("setting `%s` must be one of %s", name, table.concat(entry.enum, ", ")))
+    end
+  end
+  table.sort(problems)
+  return problems
+end
+
+--- The server's defaults for every setting (what an unset setting means).
+function M.defaults()
+  local out = {}
+  for name, entry in pairs(require("psychopy_lsp.settings")) do
+    out[name] = vim.deepcopy(entry.default)
+  end
+  return out
+end
+
 ---@param opts? PsychopyLspOpts
 function M.setup(opts)
   opts = vim.tbl_deep_extend("force", defaults, opts or {})
   M.config = opts
+  for _, problem in ipairs(M.check_settings(opts.settings)) do
+    vim.notify("psychopy-lsp: " .. problem, vim.log.levels.WARN)
+  end
   local config = lsp_config(opts)
   if vim.lsp.config and vim.lsp.enable then -- Neovim 0.11+
     vim.lsp.config(M.name, config)
