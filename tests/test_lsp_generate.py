@@ -89,3 +89,28 @@ async def test_nothing_to_build_from_is_refused_before_running(client: LanguageC
     result = await _generate(client, {"description": "make it fun and engaging for my students"})
     assert result["verified"] is False and result["candidates"] == []
     assert "states no stimulus" in result["reason"]
+
+
+async def test_cancel_on_the_progress_stops_the_generation_and_applies_nothing(client: LanguageClient):
+    """window/workDoneProgress/cancel (the Cancel button of the editor's progress): the worker stops at its next
+    step, the command answers "cancelled", the progress ends saying so, and no edit is sent."""
+    await wait_status(client, lambda s: s.get("model") in ("ready", "error") and s.get("search"))
+    before, edits = set(client.progress_reports), len(EDITS)
+    pending = asyncio.ensure_future(_generate(client, {
+        "description": "A green square appears for 1 second, then press space. 6 trials."}))
+
+    async def begun() -> str:
+        while True:
+            for token in set(client.progress_reports) - before:
+                reports = client.progress_reports[token]
+                if reports and getattr(reports[0], "title", "") == "Writing the experiment":
+                    return token
+            await client.wait_for_notification("$/progress")
+
+    token = await asyncio.wait_for(begun(), 60)
+    assert client.progress_reports[token][0].cancellable
+    client.protocol.notify(lsp.WINDOW_WORK_DONE_PROGRESS_CANCEL, lsp.WorkDoneProgressCancelParams(token=token))
+    result = await pending
+    assert result["cancelled"] and not result["verified"] and not result["applied"], result
+    assert client.progress_reports[token][-1].message == "cancelled"
+    assert len(EDITS) == edits

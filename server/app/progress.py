@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from contextlib import asynccontextmanager
 from typing import AsyncIterator, Callable
@@ -23,6 +24,9 @@ class Progress:
         self.enabled = enabled
         self.token = str(uuid.uuid4())
         self.end_message = "done"
+        # set when the user presses the progress's Cancel (window/workDoneProgress/cancel): pygls cancels the
+        # token's future, whose callback sets this; work on a thread polls it between steps
+        self.cancelled = threading.Event()
 
     def report(self, message: str, percentage: int | None = None) -> None:
         if self.enabled:
@@ -42,6 +46,10 @@ async def progress(ls, title: str, message: str = "", percentage: int | None = N
     handle = Progress(ls, supported(ls))
     if handle.enabled:
         await ls.work_done_progress.create_async(handle.token)
+        if cancellable:
+            token_future = ls.work_done_progress.tokens.get(handle.token)
+            if token_future is not None:
+                token_future.add_done_callback(lambda f: handle.cancelled.set() if f.cancelled() else None)
         ls.work_done_progress.begin(handle.token, lsp.WorkDoneProgressBegin(
             title=title, message=message or None, percentage=percentage, cancellable=cancellable))
     try:

@@ -182,8 +182,9 @@ async def generate(ls, *args) -> dict:
     settings, index, kb = ls.settings, ls.index, ls.kb
     python, options = sandbox_args(ls)
     backend = await ls.get_backend() if settings.model_backend != "off" else None
-    cancel = threading.Event()
-    async with progress(ls, "Writing the experiment", "reading the description", percentage=0) as bar:
+    async with progress(ls, "Writing the experiment", "reading the description", percentage=0,
+                        cancellable=True) as bar:
+        cancel = bar.cancelled  # the progress's Cancel button, or the request's own cancellation below
         try:
             example, api_lines = await asyncio.to_thread(context_for, description, kb, index)
             result = await asyncio.to_thread(
@@ -191,10 +192,14 @@ async def generate(ls, *args) -> dict:
                 time_limit_s=settings.generate_time_limit_s, run_timeout_s=min(options["timeout_s"], 15.0),
                 isolation_mode=options["isolation_mode"], example=example, api_lines=api_lines, cancel=cancel,
                 report=bar.reporter())
-        except (asyncio.CancelledError, GenerationCancelled):
+        except asyncio.CancelledError:  # $/cancelRequest
             cancel.set()  # the worker thread stops at its next step; nothing is applied
             bar.end_message = "cancelled"
             raise
+        except GenerationCancelled:  # the progress's Cancel: an answer that says so, nothing applied
+            bar.end_message = "cancelled"
+            return {"verified": False, "applied": False, "cancelled": True,
+                    "reason": "cancelled: nothing was written"}
         bar.end_message = "verified" if result.verified else "not verified"
     out = result.to_dict()
     out["applied"] = False

@@ -98,10 +98,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const description = await vscode.window.showInputBox({
       prompt: "Describe the experiment (stimuli, colours, durations, keys, trials)" });
     if (!description) return;
-    const result = (await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: "Writing the experiment", cancellable: true },
-      () => execute(COMMANDS["psychopyLsp.generate"]!, generateArgs(description, editor?.document.uri.toString())),
-    )) as { verified: boolean; applied: boolean; reason: string; code: string };
+    // the server shows the progress (work-done progress, with a Cancel button that stops the generation)
+    const result = (await execute(COMMANDS["psychopyLsp.generate"]!,
+      generateArgs(description, editor?.document.uri.toString()))) as
+      { verified: boolean; applied: boolean; reason: string; code: string; cancelled?: boolean };
+    if (result.cancelled) return;
     if (result.verified && !result.applied) {
       const doc = await vscode.workspace.openTextDocument({ language: "python", content: result.code });
       await vscode.window.showTextDocument(doc);
