@@ -4,6 +4,10 @@
   full-text search matches whole words, so "colour" never met `color`.
 - The question's core (without "How do I ...?") is searched beside the question, and one entry per name comes
   first in the results (diverse).
+- A vocabulary bridge: students ask in their words ("bigger", "faster", "picture", "how long did they take"),
+  the records use the API's ("size", "speed", "image", "rt"); the question's core is searched a third time with
+  the API's words for the ones it uses appended (VOCABULARY: general synonyms, chosen from the misses of question
+  sets 1-4, never from the held-out set measured after it).
 - Names in the question narrow the search: "Which parameter of visual.Window ..." searches Window's own entries
   (members and parameters) beside the whole index, and those rank first.
 """
@@ -22,6 +26,35 @@ SPELLING = {"colour": "color", "colours": "colors", "coloured": "colored", "grey
 QUESTION_FORM = re.compile(r"^\s*(?:how (?:do|can|should|would) (?:i|we|you)|how to|is there a way to|"
                            r"is it possible to|what(?:'s| is) the (?:right|best|easiest|correct) way to|can i|"
                            r"where do i|what do i use to)\s+", re.I)
+# students' words (a regex, whole words, case-insensitive) -> the API's words that mean the same
+VOCABULARY = [
+    (r"bigger|larger|smaller|enlarge|shrink|resize", "size"),
+    (r"faster|slower|quicker|speed up|slow down", "speed"),
+    (r"how long .*(?:take|took|taking)|response times?|reaction times?|latency", "rt time"),
+    (r"(?:chose|chosen|picked|selected|choice)\b.*\b(?:slider|scale|rating)", "rating getRating"),
+    (r"(?:words|text)\b.*\b(?:under|below|beside|next to|at the ends?)", "labels"),
+    (r"pictures?|photos?|photographs?|jpe?g|png", "image"),
+    (r"videos?|films?|clips?|mp4", "movie"),
+    (r"beeps?|tones?", "sound"),
+    (r"dialog(?:ue)? box(?:es)?|pop-?ups?|form to fill", "dlg dialog"),
+    (r"how far|viewing distance|sits?|seated", "distance monitor"),
+    (r"full ?screen", "fullscr"),
+    (r"see-through|transparen(?:t|cy)|fade(?: out| in)?", "opacity"),
+    (r"rotate|rotation|tilt(?:ed)?|angle", "ori orientation"),
+    (r"repeat(?:ed|s)?|again and again|several times", "loops repeat"),
+    (r"(?:in|into|to) pixels", "pix"),
+    (r"(?:visual )?degrees?", "deg"),
+    (r"bright(?:er|ness)?|dark(?:er)?|dim(?:mer)?", "contrast"),
+    (r"record (?:audio|sound|voice)|voice", "microphone"),
+    (r"louder|quieter|loudness", "volume"),
+    (r"screenshots?", "getMovieFrame saveMovieFrames"),
+    (r"excel|spreadsheets?", "saveAsExcel saveAsWideText"),
+    (r"threshold", "staircase quest"),
+    (r"trial number|which trial", "thisN thisTrialN"),
+    (r"clicks?|clicked", "mouse pressed click"),
+    (r"invisible|hide|hidden", "opacity autoDraw"),
+]
+_VOCABULARY = [(re.compile(rf"\b(?:{pattern})\b", re.I), words) for pattern, words in VOCABULARY]
 NAMED_BOOST = 1.5  # an entry of a class the question names, over an equally good match elsewhere
 
 
@@ -78,6 +111,12 @@ def core(question: str) -> str:
     return QUESTION_FORM.sub("", question).rstrip("?").strip()
 
 
+def bridged(text: str) -> str:
+    """`text` with the API's words for the everyday ones it uses appended; "" when it uses none."""
+    extra = [words for pattern, words in _VOCABULARY if pattern.search(text)]
+    return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else ""
+
+
 def diverse(ranked: list[Record]) -> list[Record]:
     """One entry per name first: three classes' `flipHoriz` (or `method`) say one thing three times and crowd out
     the other candidates; the repeats follow, best first. Demo chunks are never repeats."""
@@ -100,7 +139,7 @@ def find(kb, question: str, k: int = 3) -> list[Record]:
             scored[record.symbol] = (score, record)
 
     owners = named_owners(question, kb.index)
-    for query in dict.fromkeys(q for q in (text, core(text)) if q):
+    for query in dict.fromkeys(q for q in (text, core(text), bridged(core(text))) if q):
         for record, score in kb.search(query, k=2 * k, params=True):
             add(record, score)
         for owner in owners:

@@ -205,3 +205,22 @@ def test_compose_leads_with_the_documentation(extract, checked, why, answer, mod
     assert (got, by) == (answer, model)
     if checked is None:  # the user is told why the model's answer is not shown
         assert why in note
+
+
+@pytest.mark.parametrize("question, added", [
+    # everyday words get the API's appended
+    ("make the dots bigger", "size"),
+    ("how long did they take to answer", "rt time"),
+    ("show a picture and a video", "image movie"),
+    ("make it see-through", "opacity"),
+    # the API's own words need no bridge: nothing is searched a third time
+    ("set the size of the image", ""),
+    ("which units can a Window use", ""),
+    # a word inside another is not the word ("sitemap" is not "sit", "bigger" must be whole)
+    ("open the sitemap", ""),
+])
+def test_vocabulary_bridge(question, added):
+    from psychopy_lsp.kb.query import bridged
+
+    out = bridged(question)
+    assert (out[len(question):].strip() if out else "") == added
