@@ -109,6 +109,15 @@ def send_now(client, method: str, params, msg_id=None) -> asyncio.Future:
     return asyncio.wrap_future(client.protocol.send_request(method, params, msg_id=msg_id))
 
 
+def inline_request(client, uri, text, trigger=lsp.InlineCompletionTriggerKind.Automatic) -> asyncio.Future:
+    """textDocument/inlineCompletion at the end of `text` (the document's whole text), sent at once."""
+    lines = text.split("\n")
+    pos = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
+    return send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos,
+        context=lsp.InlineCompletionContext(trigger_kind=trigger)))
+
+
 async def close_doc(client, uri: str, timeout: float = TIMEOUT) -> None:
     """didClose, then wait for the server's empty publish for it (so a reopen is not answered by it)."""
     client.diagnostics.pop(uri, None)

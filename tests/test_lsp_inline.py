@@ -11,7 +11,8 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, send_now, start_session
+from lsp_helpers import (SERVER, change_doc, diagnostics_for, inline_request as request, open_doc, send_now,
+                         start_session)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -28,13 +29,6 @@ async def client(lsp_client: LanguageClient, kb_root):
     yield
     await lsp_client.shutdown_session()
 
-
-def request(client, uri, text, trigger=lsp.InlineCompletionTriggerKind.Automatic):
-    lines = text.split("\n")
-    pos = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
-    return send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos,
-        context=lsp.InlineCompletionContext(trigger_kind=trigger)))
 
 
 async def test_inline_completion_returns_text(client: LanguageClient):

@@ -7,10 +7,9 @@ import asyncio
 
 import pytest
 import pytest_lsp
-from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, open_doc, send_now, start_session
+from lsp_helpers import SERVER, inline_request as request, open_doc, start_session
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -22,15 +21,7 @@ async def client(lsp_client: LanguageClient, kb_root):
     await lsp_client.shutdown_session()
 
 
-def request(client, uri, text, trigger=lsp.InlineCompletionTriggerKind.Automatic):
-    lines = text.split("\n")
-    pos = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
-    return send_now(client, lsp.TEXT_DOCUMENT_INLINE_COMPLETION, lsp.InlineCompletionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos,
-        context=lsp.InlineCompletionContext(trigger_kind=trigger)))
-
-
-async def test_a_line_finished_after_its_request_gave_up_is_announced(client: LanguageClient, kb_root):
+async def test_a_line_finished_after_its_request_gave_up_is_announced(client: LanguageClient):
     """psychopy/suggestionReady: the generation a timed-out request left running tells the editor when its line
     is there (VS Code then asks again: a user waiting on an empty line would otherwise never see it), and the
     next automatic request is answered from the cache."""

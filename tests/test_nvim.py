@@ -27,19 +27,24 @@ def nvim_binary() -> str:
     return found
 
 
+def run_lua(name: str, tmp: Path, kb_root, script: Path, *extra: str, timeout: float) -> dict:
+    """editors/nvim/tests/NAME in a headless Neovim against the real server; what it wrote as JSON."""
+    out = tmp / f"{Path(name).stem}.json"
+    server = str(Path(sys.executable).parent / "psychopy-lsp")
+    proc = subprocess.run([nvim_binary(), "--headless", "-u", "NONE", "-l",
+                           str(REPO / "editors" / "nvim" / "tests" / name), str(REPO / "editors" / "nvim"),
+                           server, str(kb_root), str(script), *extra, str(out)],
+                          capture_output=True, text=True, timeout=timeout, cwd=tmp)
+    assert out.exists(), f"nvim wrote no result: {proc.stdout[-2000:]} {proc.stderr[-2000:]}"
+    return json.loads(out.read_text())
+
+
 @pytest.fixture(scope="module")
 def session(tmp_path_factory, kb_root):
     tmp = tmp_path_factory.mktemp("nvim")
     script = tmp / "buggy.py"
     script.write_text(BUGGY)
-    out = tmp / "out.json"
-    server = str(Path(sys.executable).parent / "psychopy-lsp")
-    proc = subprocess.run([nvim_binary(), "--headless", "-u", "NONE", "-l",
-                           str(REPO / "editors" / "nvim" / "tests" / "e2e.lua"), str(REPO / "editors" / "nvim"),
-                           server, str(kb_root), str(script), str(out)],
-                          capture_output=True, text=True, timeout=600, cwd=tmp)
-    assert out.exists(), f"nvim wrote no result: {proc.stdout[-2000:]} {proc.stderr[-2000:]}"
-    return json.loads(out.read_text())["steps"]
+    return run_lua("e2e.lua", tmp, kb_root, script, timeout=600)["steps"]
 
 
 STROOP = ("from psychopy import visual, core, event\n\nwin = visual.Window([800, 600], units='pix')\n"
@@ -53,14 +58,7 @@ def test_model_suggestion_arrives_as_a_completion_item_and_applies(tmp_path, kb_
     empty line, and applying it as Neovim applies an item writes that line (one valid line of code)."""
     script = tmp_path / "stroop.py"
     script.write_text(STROOP)
-    out = tmp_path / "inline.json"
-    server = str(Path(sys.executable).parent / "psychopy-lsp")
-    proc = subprocess.run([nvim_binary(), "--headless", "-u", "NONE", "-l",
-                           str(REPO / "editors" / "nvim" / "tests" / "inline.lua"), str(REPO / "editors" / "nvim"),
-                           server, str(kb_root), str(script), "8", str(out)],
-                          capture_output=True, text=True, timeout=900, cwd=tmp_path)
-    assert out.exists(), f"nvim wrote no result: {proc.stdout[-2000:]} {proc.stderr[-2000:]}"
-    seen = json.loads(out.read_text())
+    seen = run_lua("inline.lua", tmp_path, kb_root, script, "8", timeout=900)
     print(seen)
     assert seen["attached"] and seen["model_ready"]
     assert seen["item"], "no model suggestion among the completion items"

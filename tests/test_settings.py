@@ -62,20 +62,6 @@ def test_neovim_settings_module_is_the_generated_one():
     assert path.read_text() == lua_module(), "regenerate: psychopy-lsp settings --lua > " + str(path)
 
 
-@pytest.mark.parametrize("name", list(__import__("psychopy_lsp.server.settings", fromlist=["schema"]).schema()))
-def test_vscode_contribution_matches_the_schema(name):
-    import json
-
-    from psychopy_lsp.server.settings import schema
-
-    entry = schema()[name]
-    package = json.loads((Path(__file__).parent.parent / "editors" / "vscode" / "package.json").read_text())
-    prop = package["contributes"]["configuration"]["properties"][f"psychopyLsp.{name}"]
-    assert (prop["type"], prop["default"]) == (entry["type"], entry["default"])
-    assert prop.get("markdownDescription", prop.get("description")) == entry["description"]
-    assert prop.get("enum") == entry.get("enum")
-
-
 def test_schema_cli_prints_every_setting(capsys):
     import json
 

@@ -12,20 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from psychopy_lsp.server.settings import Settings, camel, default_of
+from psychopy_lsp.server.settings import Settings, camel, schema
 
 EXT = Path(__file__).resolve().parent.parent / "editors" / "vscode"
 PACKAGE = json.loads((EXT / "package.json").read_text())
 PROPS = PACKAGE["contributes"]["configuration"]["properties"]
-TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", dict: "object"}
 
 
-@pytest.mark.parametrize("field", fields(Settings), ids=lambda f: f.name)
-def test_every_server_setting_is_contributed_with_its_default(field):
-    prop = PROPS.get(f"psychopyLsp.{camel(field.name)}")
-    assert prop is not None, f"package.json lacks psychopyLsp.{camel(field.name)}"
-    default = default_of(field)
-    assert prop["default"] == default and prop["type"] == TYPES[type(default)]
+@pytest.mark.parametrize("name, entry", schema().items(), ids=list(schema()))
+def test_every_server_setting_is_contributed_as_the_schema_says(name, entry):
+    """Type, default, description and allowed values: package.json is checked against server/settings.py."""
+    prop = PROPS.get(f"psychopyLsp.{name}")
+    assert prop is not None, f"package.json lacks psychopyLsp.{name}"
+    assert (prop["type"], prop["default"]) == (entry["type"], entry["default"])
+    assert prop.get("markdownDescription", prop.get("description")) == entry["description"]
+    assert prop.get("enum") == entry.get("enum")
 
 
 def test_no_contributed_setting_the_server_does_not_know():
