@@ -198,9 +198,9 @@ def _coerce(value: Any, kind: type, name: str) -> Any:
 def markdown_table() -> str:
     """The settings table for the README (tests check the README matches)."""
     rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
-    for f in fields(Settings):
-        default = default_of(f)
+    for name, entry in schema().items():
+        default = entry["default"]
         shown = "`\"\"`" if default == "" else f"`{json.dumps(default)}`" if isinstance(default, (bool, dict)) \
             else f"`{default}`"
-        rows.append(f"| `{camel(f.name)}` | {shown} | {f.metadata['doc']} |")
+        rows.append(f"| `{name}` | {shown} | {entry['description']} |")
     return "\n".join(rows)
