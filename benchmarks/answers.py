@@ -6,7 +6,10 @@ Retrieval:
 - `before`: the knowledge base's plain hybrid search (what `psychopy.ask` used before issue 17); with
   `--before-kb DIR` on an index built by the previous extractor (the honest "before": no parameter entries),
   otherwise on the current index;
-- `after`: server.model.answers.retrieve, what `psychopy.ask` uses now.
+- `after`: server.model.answers.retrieve, what `psychopy.ask` uses now;
+- with `--baseline no-rerank`, `before` is that same retrieval without the learned re-ranker (kb/rerank.py), and
+  the system `extractive-before` is the extractive answer over those records: the re-ranker's effect, measured in
+  the same process.
 
 Answers (correct = every key-fact group stated and a cited [n] record is one that answers the question):
 - `extractive`: no model; the sentence composed from the best records (server.model.answers.extractive);
@@ -18,44 +21,23 @@ Answers (correct = every key-fact group stated and a cited [n] record is one tha
 
     .venv/bin/python benchmarks/answers.py [--systems extractive,base,finetuned,finetuned+retrieval,system]
     .venv/bin/python benchmarks/answers.py --before-kb /tmp/kb-before --json training/runs/answers.json
+    .venv/bin/python benchmarks/answers.py --baseline no-rerank --systems extractive-before,extractive,system \
+        --questions benchmarks/heldout/questions/questions-7.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from psychopy_lsp.training.judges import cites_target, rank_of, states
+
 QUESTIONS = Path(__file__).parent / "heldout" / "questions" / "questions.json"
-
-
-def matches(symbol: str, aliases, target: str) -> bool:
-    """A target is a dotted suffix of a record's symbol or alias ('.ori': any record whose last part is ori)."""
-    suffix = target if target.startswith(".") else "." + target
-    return any(("." + name).endswith(suffix) for name in (symbol, *aliases))
-
-
-def rank_of(records, targets) -> int | None:
-    for i, record in enumerate(records, 1):
-        if any(matches(record.symbol, record.aliases, t) for t in targets):
-            return i
-    return None
-
-
-def states(text: str, facts: list[list[str]]) -> bool:
-    low = (text or "").lower()
-    return bool(text) and all(any(alt.lower() in low for alt in group) for group in facts)
-
-
-def cites_target(text: str, sources: list[dict], records, targets) -> bool:
-    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text or "")}
-    return any(1 <= n <= len(records) and any(matches(records[n - 1].symbol, records[n - 1].aliases, t)
-                                              for t in targets) for n in cited)
 
 
 def main() -> int:
@@ -72,6 +54,9 @@ def main() -> int:
     parser.add_argument("--questions", default=str(QUESTIONS))
     parser.add_argument("--kb-dir", default="", help="knowledge base root (default: the user cache)")
     parser.add_argument("--before-kb", default="", help="root of an index built before this change")
+    parser.add_argument("--baseline", choices=("search", "no-rerank"), default="search",
+                        help="'before' is the bare hybrid search, or the whole retrieval without the re-ranker "
+                             "(then the system 'extractive-before' quotes its records)")
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     systems = args.systems.split(",")
@@ -89,12 +74,16 @@ def main() -> int:
 
     rows = []
     for q in tqdm(questions, desc="retrieval", file=sys.stderr):
-        before = [r for r, _ in before_kb.search(q["q"], k=3)]
+        if args.baseline == "no-rerank":
+            before = retrieve(kb, kb.index, q["q"], [], k=3, weights=None)
+        else:
+            before = [r for r, _ in before_kb.search(q["q"], k=3)]
         started = time.perf_counter()
         after = retrieve(kb, kb.index, q["q"], [], k=3)
         rows.append({"q": q["q"], "before": rank_of(before, q["targets"]), "after": rank_of(after, q["targets"]),
                      "retrieve_s": time.perf_counter() - started, "before_top": [r.symbol for r in before],
-                     "after_top": [r.symbol for r in after], "records": after, "answers": {}})
+                     "after_top": [r.symbol for r in after], "records": after, "before_records": before,
+                "answers": {}})
 
     backends = {}
     if "base" in systems:
@@ -106,6 +95,8 @@ def main() -> int:
             started = time.perf_counter()
             if system == "extractive":
                 result = extractive(q["q"], row["records"])
+            elif system == "extractive-before":
+                result = extractive(q["q"], row["before_records"])
             elif system in ("base", "finetuned"):
                 backends[system].reset()
                 result = answer(q["q"], [], backends[system], grounded=False)
@@ -114,7 +105,9 @@ def main() -> int:
                 result = answer(q["q"], row["records"], backends["finetuned"], grounded=system == "system",
                                 index=kb.index)
             text = result.answer or ""
-            given = [] if system in ("base", "finetuned") else row["records"]  # no records: nothing to cite
+            # no records: nothing to cite
+            given = ([] if system in ("base", "finetuned") else
+                     row["before_records"] if system == "extractive-before" else row["records"])
             row["answers"][system] = {
                 "text": text, "facts": states(text, q["facts"]),
                 "cited": cites_target(text, result.sources, given, q["targets"]),
@@ -151,6 +144,7 @@ def main() -> int:
     if args.json:
         for row in rows:
             row.pop("records")
+            row.pop("before_records")
         Path(args.json).write_text(json.dumps({"summary": summary, "rows": rows}, indent=1))
     return 0
 

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .astindex import SourceTree
 from .embed import DIM, Embedder
 from .extract import EXTRACTOR_VERSION, read_api
@@ -228,6 +230,8 @@ class KnowledgeBase:
             raise KBError(f"knowledge base at {self.path} is incomplete ({len(self.index)} API rows, meta says "
                           f"{self.meta.get('rows', {}).get('api')}): run `psychopy-lsp kb build --force`")
         self.embedder = embedder or Embedder(threads=1)
+        self._vectors = None
+        self._vectors_lock = threading.Lock()
 
     @property
     def psychopy_version(self) -> str:
@@ -241,6 +245,23 @@ class KnowledgeBase:
 
     def members(self, symbol: str) -> list[Member]:
         return self.index.members(symbol)
+
+    def vectors(self, records: list[Record]) -> np.ndarray:
+        """The stored embedding of each record (a parameter entry's own, not its owner's), one row per record;
+        all vectors are read once, on first use (~9 MB for ~5,600 entries)."""
+        with self._vectors_lock:
+            if self._vectors is None:
+                table = self.table.search().select(["symbol", "source", "vector"]).limit(None).to_arrow()
+                matrix = np.stack(table.column("vector").to_numpy(zero_copy_only=False)).astype(np.float32)
+                keys = zip(table.column("source").to_pylist(), table.column("symbol").to_pylist())
+                self._vectors = ({key: i for i, key in enumerate(keys)}, matrix)
+        rows, matrix = self._vectors
+        out = np.zeros((len(records), matrix.shape[1]), dtype=np.float32)
+        for i, record in enumerate(records):
+            row = rows.get((record.source, record.symbol))
+            if row is not None:
+                out[i] = matrix[row]
+        return out
 
     # ---- search -------------------------------------------------------------------------------------------
     def search(self, text: str, k: int = 5, source: str | None = None, within: str | None = None,

@@ -49,8 +49,9 @@ def record_text(record) -> str:
     return "\n".join(parts)[:DOC_CHARS]
 
 
-def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3) -> list:
-    """Records for the exact symbols first (from the code itself), then search hits, without repeats."""
+def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3, weights="default") -> list:
+    """Records for the exact symbols first (from the code itself), then search hits (kb/query.find, re-ranked
+    with `weights`), without repeats."""
     from ...kb.query import find
 
     found, seen = [], set()
@@ -60,7 +61,7 @@ def retrieve(kb, index, query: str, symbols: list[str] = (), k: int = 3) -> list
             found.append(record)
             seen.add(record.symbol)
     if kb is not None and len(found) < k:
-        for record in find(kb, query, k=k):
+        for record in find(kb, query, k=k, weights=weights):
             if record.symbol not in seen:
                 found.append(record)
                 seen.add(record.symbol)
