@@ -6,7 +6,8 @@ is run again. Prints one row per script and repairer, then the figures side by s
 Repairers:
 - `none`: the script as written (the baseline: how many run at all);
 - `deterministic`: server.sandbox.repair.runtime_fix alone (what "Run" offers without the model);
-- `model`: the model alone, with the shipped adapter (model_fix given the traceback's message, as "Fix with the
+- `model`: the model alone, with the shipped adapter (or --adapter): its first answer given the traceback's
+  message, then up to --samples sampled ones, the first a re-run proves (fix.first_proved, as "Fix with the
   PsychoPy model" does);
 - `base`: the same with the adapter off (the base Gemma 3 270M);
 - `system`: the deterministic fix, else the model (what a user gets).
@@ -18,11 +19,13 @@ different error) of the first repair is printed beside it.
 
     .venv/bin/python benchmarks/debugging.py [--repairers none,deterministic,base,model,system] [--json FILE]
     .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-2
+    .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-5 --adapter /tmp/repair.gguf
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import statistics
 import sys
@@ -39,7 +42,7 @@ def main() -> int:
     from psychopy_lsp.server.analysis import Analysis
     from psychopy_lsp.server.model.backends import make_backend
     from psychopy_lsp.server.model.context import checker_findings, region_api_lines
-    from psychopy_lsp.server.model.fix import model_fix, region_for
+    from psychopy_lsp.server.model.fix import first_proved, region_for, replace_region
     from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
     from psychopy_lsp.server.sandbox.runner import run_script
     from psychopy_lsp.server.settings import Settings
@@ -49,13 +52,17 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=15.0)
     parser.add_argument("--rounds", type=int, default=3, help="repairs in a row, each on the re-run's new error")
     parser.add_argument("--json", default="")
+    parser.add_argument("--samples", type=int, default=-1, help="sampled answers after the model's first one, "
+                        "each re-run (default: the fixSamples setting; 0: the first answer only)")
+    parser.add_argument("--adapter", default="", help="a GGUF LoRA adapter for the model and system repairers "
+                        "(default: the shipped one), e.g. one trained on training/repair_data.py's pairs")
     parser.add_argument("--set", default=str(HELDOUT), help="a folder of scripts (heldout/debugging-2: written after "
                         "the runtime rules, by varying the mistakes and adding kinds they do not read)")
     args = parser.parse_args()
     repairers = args.repairers.split(",")
     install = find_psychopy()
     index = index_from_source(install)
-    backend = make_backend(Settings()) if {"model", "system"} & set(repairers) else None
+    backend = make_backend(Settings(adapter_path=args.adapter)) if {"model", "system"} & set(repairers) else None
     base_backend = make_backend(Settings(adapter_path="off")) if "base" in repairers else None
     rows = []
 
@@ -66,21 +73,29 @@ def main() -> int:
         fix = runtime_fix(before.error_type, before.detail, before.line, source, index, before.message)
         return (fix.apply(source), fix.title) if fix is not None else (None, "no certain fix")
 
+    samples = Settings().fix_samples if args.samples < 0 else args.samples
+
     def by_model(path, source, before, backend=None):
+        # what "Fix with the PsychoPy model" does for an error from a run: the first answer, then sampled ones,
+        # the first that a re-run proves (server/handlers/code_action_resolve.py)
         backend = backend or main_backend
         if not before.line:
             return None, "no line to fix"
         analysis = Analysis(source, index)
         region = region_for(source, before.line - 1)
         message = f"{before.error_type}: {before.message}"
-        outcome = model_fix(source, before.line - 1, message, before.error_type,
-                            region_api_lines(analysis, region.start, region.end), backend,
-                            checker_findings(analysis), 200, None, region)
-        if not outcome.ok:
-            return None, outcome.reason
-        lines = source.split("\n")
-        return "\n".join(lines[:outcome.region.start] + outcome.new_text.split("\n") +
-                         lines[outcome.region.end:]), "the model's rewrite"
+
+        def rerun(fixed):
+            after = run(path, fixed)
+            return (*compare(before, after), after)
+
+        found = first_proved(source, before.line - 1, message, before.error_type,
+                             region_api_lines(analysis, region.start, region.end), backend,
+                             checker_findings(analysis), rerun, samples, 200, None, region)
+        if found.outcome is None:
+            return None, found.proof
+        return replace_region(source.split("\n"), region, found.outcome.new_text), \
+            f"the model's rewrite ({found.tried[-1].split(':')[0]})"
 
     def system(path, source, before):
         fixed, why = deterministic(path, source, before)
@@ -111,6 +126,7 @@ def main() -> int:
                 # a user re-runs after each fix and meets the next error: up to --rounds repairs, each one
                 # kept only when its re-run got further (compare), as the server's own proof requires
                 current, now = source, before
+                final = source
                 for _ in range(args.rounds):
                     fixed, how = repair[name](path, current, now)
                     hows.append(how)
@@ -118,6 +134,7 @@ def main() -> int:
                         break
                     after = run(path, fixed)
                     first = first or after
+                    final = fixed
                     if after.status != "error" or not compare(now, after)[0]:
                         break
                     current, now = fixed, after
@@ -127,7 +144,10 @@ def main() -> int:
                 compare(before, first)[0]
             seconds = time.monotonic() - started
             how = " / ".join(hows)
-            rows.append({"case": path.stem, "repairer": name, "error": error, "repaired": strict,
+            change = [] if name == "none" or before.status != "error" else [
+                d for d in difflib.unified_diff(source.split("\n"), final.split("\n"), lineterm="", n=0)
+                if d[:1] in "+-" and d[:3] not in ("+++", "---")]
+            rows.append({"case": path.stem, "repairer": name, "error": error, "repaired": strict, "change": change,
                          "repaired_rounds": rounds, "rounds": len(hows), "proved": proved, "how": how,
                          "after": after.status if after is not None else "no fix", "seconds": round(seconds, 1)})
             print(f"{path.stem:24s} {name:13s} {'REPAIRED' if strict else 'no      '} "

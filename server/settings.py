@@ -55,6 +55,9 @@ class Settings:
     run_timeout_s: float = _doc("Time budget for `psychopy.runScript` in seconds.", default=20.0)
     run_headless: str = _doc("Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`.",
                              default="auto")
+    fix_samples: int = _doc("Alternatives \"Fix with the PsychoPy model\" may re-run after its first answer for an "
+                            "error from a run, each verified by re-running the script (0: the first answer "
+                            "only).", default=3)
     generate_attempts: int = _doc("Repair rounds `psychopy.generate` may take after its first candidate fails "
                                   "verification.", default=3)
     generate_time_limit_s: float = _doc("Seconds `psychopy.generate` may spend writing, running and repairing one "

@@ -15,18 +15,24 @@ class FakeBackend:
 
     name = "fake"
 
-    def __init__(self, replies: dict[str, str] | None = None, default: str = ""):
+    def __init__(self, replies: dict[str, str | list[str]] | None = None, default: str = ""):
         self.replies = replies or {}
         self.default = default
         self.prompts: list[str] = []
+        self.samples: list[int] = []
 
     def count_tokens(self, text: str) -> int:
         return len(text.split()) + text.count("\n")
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
-                 cancel: threading.Event | None = None) -> Iterator[str]:
+                 cancel: threading.Event | None = None, sample: int = 0) -> Iterator[str]:
         self.prompts.append(prompt)
+        self.samples.append(sample)
         text = next((reply for key, reply in self.replies.items() if key in prompt), self.default)
+        if sample and isinstance(text, list):
+            text = text[min(sample, len(text) - 1)]  # a list of replies: greedy first, then the sampled ones
+        elif isinstance(text, list):
+            text = text[0]
         for stop_text in stop:
             if stop_text and stop_text in text:
                 text = text[: text.index(stop_text)]

@@ -72,6 +72,41 @@ def test_a_cancelled_request_never_waits_for_the_model(llama):
     assert outcome == ["cancelled"]
 
 
+FIX_PROMPT = """# Error: TypeError: write() argument must be str, not float
+# Broken code:
+out.write(clock.getTime())
+# Fixed code:
+"""
+
+
+def test_alternatives_branch_from_the_greedy_answer(llama):
+    """sample k > 0 on llama.cpp: the greedy answer up to its k-th most doubtful token, then that token's runner-up
+    (model/branching.py): each differs from the greedy answer, the same k gives the same text, and the greedy
+    answer is unchanged afterwards (the trace left the context consistent for the prefix cache)."""
+    stop = ("\n\n", "# end fix")
+    greedy = "".join(llama.generate(FIX_PROMPT, 24, stop))
+    alternatives = ["".join(llama.generate(FIX_PROMPT, 24, stop, sample=k)) for k in (1, 2, 3)]
+    print(repr(greedy), alternatives)
+    assert all(alt and alt != greedy for alt in alternatives)
+    assert len(set(alternatives)) == 3
+    assert "".join(llama.generate(FIX_PROMPT, 24, stop, sample=2)) == alternatives[1]
+    assert "".join(llama.generate(FIX_PROMPT, 24, stop)) == greedy
+
+
+def test_alternatives_are_cancellable_mid_trace(llama):
+    """Cancelling while the greedy trace is decoded token by token stops it at the next token; the model works
+    right after, and the half-made trace is not reused."""
+    cancel = threading.Event()
+    prompt = FIX_PROMPT.replace("float", "Timestamp")  # not the cached trace
+    threading.Timer(0.3, cancel.set).start()
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        list(llama.generate(prompt, 400, (), cancel, sample=1))  # no stop: a trace of seconds
+    print(f"cancelled after {(time.perf_counter() - started) * 1000:.0f} ms")
+    assert "".join(llama.generate("x = 1\ny =", max_tokens=4)).strip()
+    assert "".join(llama.generate(prompt, 24, ("\n\n",), sample=1)).strip()
+
+
 @pytest.mark.parametrize("path,words", [
     ("/nonexistent/model.gguf", "not found"),  # a missing file names the setting to fix
     (__file__, "not a GGUF"),  # not a GGUF file at all

@@ -120,6 +120,88 @@ async def test_a_model_fix_is_verified_or_refused(client: LanguageClient):
         assert resolved.data["verified"]
 
 
+# runtime errors no deterministic rule repairs (server/sandbox/repair.py has none for either); they are not in
+# benchmarks/heldout/debugging*, which measure the same path on unseen scripts
+UNIFORM = """import random
+from psychopy import visual, core
+
+win = visual.Window([400, 300], units='height')
+cross = visual.TextStim(win, text='+', height=0.1)
+delays = []
+for trial in range(3):
+    delay = random.uniform(0.2)
+    delays.append(delay)
+    cross.draw()
+    win.flip()
+    core.wait(0.05)
+print('mean delay', sum(delays) / len(delays))
+win.close()
+core.quit()
+"""
+LOG_ONSETS = """from psychopy import visual, core
+
+win = visual.Window([400, 300], units='height')
+dot = visual.Circle(win, radius=0.05, fillColor='white')
+clock = core.Clock()
+log = open('onsets.txt', 'w')
+for trial in range(3):
+    dot.draw()
+    win.flip()
+    onset = clock.getTime()
+    log.write(onset)
+    core.wait(0.05)
+log.close()
+win.close()
+core.quit()
+"""
+
+
+async def _run_and_resolve(client, tmp_path, name: str, script: str, error_type: str):
+    path = tmp_path / name
+    path.write_text(script)
+    uri = path.as_uri()
+    await open_doc(client, script, uri=uri)
+    await diagnostics_for(client, uri, version=1)
+    client.diagnostics.pop(uri, None)
+    result = await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.runScript", arguments=[uri])), 180)
+    assert result["status"] == "error" and result["error_type"] == error_type, result
+    assert result["fix"] is None  # no deterministic fix: only the model can help
+    error = next(d for d in await diagnostics_for(client, uri, version=1)
+                 if d.source == "psychopy-run" and d.code == error_type)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
+        context=lsp.CodeActionContext(diagnostics=[error])))
+    [model] = [a for a in actions if a.title.startswith("Fix with the PsychoPy model")]
+    return path, uri, await asyncio.wait_for(client.code_action_resolve_async(model), 300)
+
+
+async def test_a_runtime_error_gets_a_model_fix_proved_by_a_rerun(client: LanguageClient, tmp_path):
+    """The greedy answer is the unchanged line; an alternative (a branch at a doubtful token) adds the missing
+    argument, and the edit is offered only because re-running the script proved it: applied, the script runs."""
+    path, uri, resolved = await _run_and_resolve(client, tmp_path, "jitter.py", UNIFORM, "TypeError")
+    assert resolved.edit is not None, (resolved.data or {}).get("refused")
+    assert "is gone" in resolved.data["verified"]
+    [edit] = resolved.edit.document_changes[0].edits
+    fixed = apply_edits(UNIFORM, [edit])
+    changed = [new for old, new in zip(UNIFORM.split("\n"), fixed.split("\n")) if old != new]
+    assert len(changed) == 1 and re.search(r"random\.uniform\(0\.2, *[\w.]+\)", changed[0]), changed
+    path.write_text(fixed)
+    await change_doc(client, uri, fixed, version=2)
+    await diagnostics_for(client, uri, version=2)
+    again = await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.runScript", arguments=[uri])), 180)
+    assert again["status"] in ("ok", "exit") and again["version"] == 2, again
+
+
+async def test_a_runtime_fix_no_rerun_proves_is_refused_with_the_reason(client: LanguageClient, tmp_path):
+    """Every candidate is unchanged, drops the onset it should write, or still raises when re-run: no edit, a
+    disabled action that says why."""
+    _path, _uri, resolved = await _run_and_resolve(client, tmp_path, "onsets.py", LOG_ONSETS, "TypeError")
+    assert resolved.edit is None and resolved.disabled is not None
+    assert resolved.data["refused"]
+
+
 async def test_fix_refused_for_a_changed_document(client: LanguageClient):
     uri = await open_doc(client, BUGGY)
     target = next(d for d in await diagnostics_for(client, uri, version=1) if d.code == "PSY101")

@@ -108,3 +108,103 @@ def test_model_output_is_never_executed(check_codes, tmp_path, shape):
     engine = InlineEngine(FakeBackend(default=answer), max_tokens=64)
     engine.suggest(SCRIPT + "x = ", "", [], lambda src: [(line, code) for line, code, _ in check_codes(src)], None)
     assert not marker.exists()
+
+
+RUNTIME = """import random
+trials = list(range(4))
+pick = random.randint(5)
+print(pick)
+"""
+BROKEN_LINE = "pick = random.randint(5)"
+
+
+def _rerun_by_text(good: str):
+    """A stand-in for the sandbox re-run: proved when the fixed source holds `good` (the sandbox itself is
+    exercised by tests/test_lsp_features.py and benchmarks/debugging.py)."""
+    runs = []
+
+    def rerun(fixed):
+        runs.append(fixed)
+        return (good in fixed, "ran to its end" if good in fixed else "still raises", None)
+    return rerun, runs
+
+
+@pytest.mark.parametrize("replies, samples, proved, runs, which", [
+    # the first answer is right: nothing is sampled
+    (["pick = random.randint(0, 5)"], 3, True, 1, "greedy"),
+    # the first answer is the unchanged line (no re-run for it), the second sample is right
+    ([BROKEN_LINE, BROKEN_LINE, "pick = random.randint(0, 5)"], 3, True, 1, "sample 2"),
+    # a wrong but valid answer is re-run and refused, a later sample proved
+    (["pick = random.randint(6)", "pick = random.randint(0, 5)"], 3, True, 2, "sample 1"),
+    # the same wrong answer twice is re-run once
+    (["pick = random.randint(6)", "pick = random.randint(6)", "pick = random.randint(7)"], 2, False, 2, None),
+    # no samples allowed: the first answer only, even though a sample would have been right
+    ([BROKEN_LINE, "pick = random.randint(0, 5)"], 0, False, 0, None),
+    # an answer that no longer uses `random` is refused before a run (it would run, and change the task)
+    (["pick = 5", "pick = random.randint(0, 5)"], 3, True, 1, "sample 1"),
+    # the backend runs out of alternatives (an empty one): no further generation
+    ([BROKEN_LINE, ""], 3, False, 0, None),
+    # one re-run allowed after the greedy one, however many alternatives differ
+    (["pick = random.randint(6)", "pick = random.randint(7)", "pick = random.randint(8)",
+      "pick = random.randint(0, 5)"], 1, False, 2, None),
+])
+def test_first_proved_tries_samples_until_a_rerun_proves_one(check_codes, replies, samples, proved, runs, which):
+    from psychopy_lsp.server.model.fix import ALTERNATIVES_PER_RUN, first_proved
+
+    fake = FakeBackend({"randint": [r + "\n" + FIX_END for r in replies]})
+    rerun, ran = _rerun_by_text("randint(0, 5)")
+    found = first_proved(RUNTIME, 2, "TypeError: Random.randint() missing 1 required positional argument: 'b'",
+                         "TypeError", [], fake, check_codes, rerun, samples)
+    assert (found.outcome is not None) is proved
+    assert len(ran) == runs
+    assert fake.samples == list(range(len(fake.samples)))
+    assert len(fake.samples) <= 1 + samples * ALTERNATIVES_PER_RUN and len(ran) <= samples + 1
+    if proved:
+        assert found.tried[-1].startswith(which) and found.outcome.new_text == "pick = random.randint(0, 5)"
+        assert ran[-1] == RUNTIME.replace("randint(5)", "randint(0, 5)")  # only the line changed
+    else:
+        assert found.proof  # a reason for the user, never an empty refusal
+
+
+@pytest.mark.parametrize("old, new, message, dropped", [
+    # the RT is no longer recorded: a fix that runs but loses data
+    ("results.append(key, clock.getTime())", "results.append(key)", "TypeError: append() takes one argument",
+     {"clock", "getTime"}),
+    # wrapping keeps every variable: accepted
+    ("results.append(key, clock.getTime())", "results.append((key, clock.getTime()))", "TypeError: x", set()),
+    # a builtin may go (`len(n)` -> `range(n)`), keyword names and assignment targets are not reads
+    ("for i in len(n_trials):", "for i in range(n_trials):", "TypeError: 'int' object is not iterable", set()),
+    ("stim = visual.TextStim(win, text=word)", "stim = visual.TextStim(win, text=word, height=h)", "x", set()),
+    # the name the message quotes is the wrong one: it may be replaced
+    ("print(resp)", "print(response)", "NameError: name 'resp' is not defined", set()),
+    ("for frame in xrange(60):", "for frame in range(60):", "NameError: name 'xrange' is not defined", set()),
+    ("clock.start()", "clock.reset()", "AttributeError: 'Clock' object has no attribute 'start'", set()),
+    # ... but not deleted with nothing in its place: the line runs and records or prints the wrong thing
+    ("print('correct:', correct)", "print('')", "NameError: name 'correct' is not defined", {"correct"}),
+    ("rts.append(keys[0].rt)", "rts.append(keys[0])", "AttributeError: 'str' object has no attribute 'rt'",
+     {"rt"}),
+    # a module no longer used: `random.randint(30)` -> `30` changes the task
+    ("n = random.randint(30)", "n = 30", "TypeError: randint() missing 1 required positional argument: 'b'",
+     {"random", "randint"}),
+    # names inside strings and comments are not reads
+    ("print('rt', rt)  # clock", "print('rt', float(rt))", "TypeError: x", set()),
+    # another method in place of the one called changes the task; a case fix of the same method does not
+    ("letters.remove('A')", "letters.append('A')", "ValueError: list.remove(x): x not in list", {"remove"}),
+    ("keys = event.getkeys()", "keys = event.getKeys()", "AttributeError: module has no attribute", set()),
+    # the attribute the message quotes may go
+    ("stim.setColour('red')", "stim.setColor('red')", "AttributeError: 'TextStim' object has no attribute "
+     "'setColour'", set()),
+    # a builtin call dropped with nothing in its place; one swapped for another is a fix
+    ("print('slowest:', max(rts))", "print('slowest:', rts)", "ValueError: max() arg is an empty sequence",
+     {"max"}),
+    ("n = int(value)", "n = float(value)", "ValueError: invalid literal for int()", set()),
+    # the formatting dropped: the text no longer joins the RTs
+    ("msg = ', '.join(rts)", "msg = rts", "TypeError: sequence item 0: expected str instance", {"join"}),
+    ("msg = ', '.join(rts)", "msg = ', '.join(str(rt) for rt in rts)", "TypeError: sequence item 0", set()),
+    # a method read as a value: the call goes, the attribute stays
+    ("label = stim.text()", "label = stim.text", "TypeError: 'str' object is not callable", set()),
+])
+def test_dropped_reads(old, new, message, dropped):
+    from psychopy_lsp.server.model.fix import dropped_reads
+
+    assert dropped_reads(old, new, message) == dropped

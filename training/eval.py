@@ -539,9 +539,9 @@ class FreshContext:
     def count_tokens(self, text: str) -> int:
         return self.backend.count_tokens(text)
 
-    def generate(self, prompt, max_tokens=64, stop=(), cancel=None):
+    def generate(self, prompt, max_tokens=64, stop=(), cancel=None, sample=0):
         self.backend.reset()
-        return self.backend.generate(prompt, max_tokens, stop, cancel)
+        return self.backend.generate(prompt, max_tokens, stop, cancel, sample)
 
 
 def make_backends(systems: list[str], args) -> dict:

@@ -4,6 +4,7 @@ versioned edit of the region or the action without an edit plus a message saying
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from lsprotocol import types as lsp
 
@@ -13,7 +14,7 @@ from .commands import sandbox_args
 
 from ..model.backends import BackendError, Cancelled
 from ..model.context import checker_findings, region_api_lines
-from ..model.fix import model_fix, region_for
+from ..model.fix import Alternatives, model_fix, region_for, replace_region
 
 
 def _refuse(ls, action: lsp.CodeAction, reason: str) -> lsp.CodeAction:
@@ -46,36 +47,54 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     source = "\n".join(lines)  # the model and its verifier see LF; the edit is written with the file's endings
     region = region_for(source, line)
     api_lines = region_api_lines(snap.analysis, region.start, region.end)
-    with ls.docs.model_work(uri) as cancel:
-        if cancel is None:
-            return _refuse(ls, action, "the document was closed")
-        try:
-            outcome = await ls.worker.run(lambda: model_fix(
-                source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
-                checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region), cancel)
-        except Cancelled:
-            return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
-        except BackendError as exc:
-            return _refuse(ls, action, str(exc))
-    if not ls.docs.is_current(snap):
-        return _refuse(ls, action, "the document changed while the model worked; ask again")
-    if not outcome.ok:
-        return _refuse(ls, action, outcome.reason)
-    region = outcome.region
-    proof = outcome.reason
-    if data.get("source") == "psychopy-run":
-        # a runtime error is fixed only when running the fixed script shows it: static checks prove nothing here
-        if before is None or getattr(before, "status", "") != "error":
-            return _refuse(ls, action, "run the script again first: the run this diagnostic came from is gone")
-        fixed = "\n".join(lines[:region.start] + outcome.new_text.split("\n") + lines[region.end:])
-        async with progress(ls, "Verifying the model's fix", "running the fixed script") as bar:
+    from_run = data.get("source") == "psychopy-run"
+    if from_run and (before is None or getattr(before, "status", "") != "error"):
+        return _refuse(ls, action, "run the script again first: the run this diagnostic came from is gone")
+    # a runtime error: the greedy answer, then alternatives, until a re-run proves one (the model's first choice
+    # is often the unchanged code; the run, not the model, decides: fix.Alternatives, as fix.first_proved). A
+    # static finding: the greedy answer only.
+    search = Alternatives(region.text(lines), str(data.get("message") or ""),
+                          ls.settings.fix_samples if from_run else 0)
+    outcome = None
+    for sample in search:
+        with ls.docs.model_work(uri) as cancel:
+            if cancel is None:
+                return _refuse(ls, action, "the document was closed")
+            try:
+                candidate = await ls.worker.run(lambda sample=sample: model_fix(
+                    source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
+                    checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region, sample),
+                    cancel)
+            except Cancelled:
+                return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
+            except BackendError as exc:
+                return _refuse(ls, action, str(exc))
+        if not ls.docs.is_current(snap):
+            return _refuse(ls, action, "the document changed while the model worked; ask again")
+        if not from_run:
+            if not candidate.ok:
+                return _refuse(ls, action, candidate.reason)
+            outcome = candidate
+            break
+        if not search.worth_a_run(sample, candidate):
+            continue
+        which = "the model's answer" if not sample else \
+            f"alternative {sample}, re-run {search.reruns} of {search.samples + 1}"
+        fixed = replace_region(lines, region, candidate.new_text)
+        async with progress(ls, "Verifying the model's fix", f"running the fixed script ({which})") as bar:
             proved, proof, _after = await asyncio.to_thread(verify_by_rerun, before, snap.path, python, fixed,
                                                             **run_options)
             bar.end_message = proof
-        if not proved:
-            return _refuse(ls, action, proof)
         if not ls.docs.is_current(snap):
             return _refuse(ls, action, "the document changed while the fix was re-run; ask again")
+        search.ran(sample, proved, proof)
+        if proved:
+            outcome = replace(candidate, reason=proof)
+            break
+    if outcome is None:
+        return _refuse(ls, action, search.first_reason or "cancelled")
+    region = outcome.region
+    proof = outcome.reason
     last = region.end - 1
     end = lsp.Position(line=region.end, character=0) if region.end < len(lines) else \
         lsp.Position(line=last, character=snap.lines.client_col(last, len(snap.lines.line(last))))

@@ -38,6 +38,16 @@ def approx_tokens(text: str) -> int:
     return len(text) // 3 + 1
 
 
+SAMPLE_TEMPERATURE = 0.8  # alternatives to the greedy answer: varied enough to differ, most still well formed
+
+
+def sampling(sample: int) -> dict:
+    """llama.cpp completion options for `sample` (see ModelBackend.generate)."""
+    if not sample:
+        return {"temperature": 0.0, "top_k": 1}
+    return {"temperature": SAMPLE_TEMPERATURE, "top_k": 40, "top_p": 0.95, "seed": sample}
+
+
 class ModelBackend(Protocol):
     name: str
 
@@ -46,9 +56,12 @@ class ModelBackend(Protocol):
         ...
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
-                 cancel: threading.Event | None = None) -> Iterator[str]:
+                 cancel: threading.Event | None = None, sample: int = 0) -> Iterator[str]:
         """Yield text pieces as they are generated; raise Cancelled when `cancel` is set meanwhile.
-        Consume the iterator to the end or close() it: a llama.cpp backend holds its lock until then."""
+        Consume the iterator to the end or close() it: a llama.cpp backend holds its lock until then.
+        `sample` 0: greedy (the most likely text); k > 0: the k-th alternative, the same text for the same k, for
+        verifiers that try several: llama.cpp branches at the greedy answer's k-th most doubtful token
+        (model/branching.py), a server samples (temperature SAMPLE_TEMPERATURE, seed k)."""
         ...
 
 
@@ -72,6 +85,8 @@ class LlamaCppBackend:
         self.adapter_path = Path(adapter_path) if adapter_path else None
         self._lock = threading.Lock()
         self._cancel: threading.Event | None = None
+        # the last greedy trace branched from: (prompt, max_tokens, stop) -> prompt tokens, answer tokens, order
+        self._trace: tuple[tuple, list[int], list[int], list] | None = None
         try:
             self.llm = Llama(model_path=str(model_path), lora_path=str(adapter_path) if adapter_path else None,
                              n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads, verbose=False)
@@ -109,7 +124,7 @@ class LlamaCppBackend:
                 raise Cancelled()
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
-                 cancel: threading.Event | None = None) -> Iterator[str]:
+                 cancel: threading.Event | None = None, sample: int = 0) -> Iterator[str]:
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         self._acquire(cancel)
@@ -118,8 +133,13 @@ class LlamaCppBackend:
             try:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled()
+                if sample:
+                    text = self._branch(prompt, max_tokens, tuple(stop), cancel, sample)
+                    if text:
+                        yield text
+                    return
                 stream = self.llm.create_completion(prompt, max_tokens=max_tokens, stop=list(stop) or None,
-                                                    temperature=0.0, top_k=1, stream=True)
+                                                    stream=True, **sampling(sample))
                 for chunk in stream:
                     if cancel is not None and cancel.is_set():
                         raise Cancelled()
@@ -135,6 +155,69 @@ class LlamaCppBackend:
                 self._cancel = None
         finally:
             self._lock.release()
+
+
+    # -- alternatives by branching (model/branching.py); called with the lock held --
+
+    def _feed(self, tokens: list[int]) -> None:
+        """Bring the context to `tokens`, re-using the cached prefix; the last token is always evaluated, so its
+        logits are the next token's."""
+        from llama_cpp import Llama
+
+        keep = Llama.longest_token_prefix(self.llm._input_ids.tolist(), tokens)
+        keep = min(keep, len(tokens) - 1)
+        self.llm.n_tokens = keep
+        self.llm.eval(tokens[keep:])
+
+    def _greedy_steps(self, tokens: list[int], max_tokens: int, stop: tuple[str, ...],
+                      cancel: threading.Event | None) -> tuple[list[int], list]:
+        """Greedy decoding token by token, keeping each step's runner-up, up to a stop string, EOS or
+        max_tokens."""
+        import numpy as np
+
+        from .branching import Step, cut_at_stop
+
+        self._feed(tokens)
+        out: list[int] = []
+        steps: list[Step] = []
+        eos = self.llm.token_eos()
+        for _ in range(max_tokens):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),))
+            best, second = (int(t) for t in np.argsort(logits)[-2:][::-1])
+            if best == eos:
+                break
+            logprob = float(logits[second] - np.logaddexp.reduce(logits.astype(np.float64)))
+            out.append(best)
+            steps.append(Step(best, second, logprob, self._text([second])))
+            if cut_at_stop(self._text(out), stop)[1]:
+                break
+            self.llm.eval([best])
+        return out, steps
+
+    def _text(self, tokens: list[int]) -> str:
+        return self.llm.detokenize(tokens).decode("utf-8", errors="ignore")
+
+    def _branch(self, prompt: str, max_tokens: int, stop: tuple[str, ...], cancel: threading.Event | None,
+                k: int) -> str:
+        """The k-th alternative to the greedy answer (1-based), "" when the answer has fewer branch points."""
+        from .branching import branch_order, cut_at_stop
+
+        key = (prompt, max_tokens, stop)
+        if self._trace is None or self._trace[0] != key:
+            tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+            out, steps = self._greedy_steps(tokens, max_tokens, stop, cancel)
+            self._trace = (key, tokens, out, [(i, steps[i].runner_up) for i in branch_order(steps)])
+        _, tokens, out, order = self._trace
+        if k > len(order):
+            return ""
+        at, token = order[k - 1]
+        head = out[:at] + [token]
+        if cut_at_stop(self._text(head), stop)[1]:
+            return cut_at_stop(self._text(head), stop)[0]
+        rest, _ = self._greedy_steps(tokens + head, max(1, max_tokens - len(head)), stop, cancel)
+        return cut_at_stop(self._text(head + rest), stop)[0]
 
 
 class OpenAIBackend:
@@ -182,10 +265,13 @@ class OpenAIBackend:
         raise BackendError(f"no answer from {self.base_url} after {self.retries + 1} tries: {last}")
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
-                 cancel: threading.Event | None = None) -> Iterator[str]:
+                 cancel: threading.Event | None = None, sample: int = 0) -> Iterator[str]:
         if cancel is not None and cancel.is_set():
             raise Cancelled()
-        body = {"prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0, "stream": True}
+        options = sampling(sample)
+        body = {"prompt": prompt, "max_tokens": max_tokens, "temperature": options["temperature"], "stream": True}
+        if sample:  # the OpenAI API's own names (top_k is not one of them); servers that ignore seed still vary
+            body.update(top_p=options["top_p"], seed=options["seed"])
         if self.model:
             body["model"] = self.model
         if stop:

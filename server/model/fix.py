@@ -4,12 +4,20 @@ and the edit is offered only after verification.
 Listing code actions never runs the model (the action carries only `data`); resolving it does. Verification:
 the new document parses, the static checker no longer reports the diagnostic's code in the region and adds no
 new error there, the region really changed, and the edit replaces whole lines inside the region only.
+
+A runtime error (from a run) is fixed only when re-running proves it; there the greedy answer is followed by
+alternatives (`first_proved`; with llama.cpp, branches at the answer's most doubtful tokens, model/branching.py):
+a 270M model often knows a fix it does not rank first, and the re-run, not the model, decides which one is shown.
+Up to `samples` alternatives are re-run; one that stops using a variable, method or call the broken code used is
+refused before that (`results.append(key, rt)` -> `results.append(key)` runs, and loses the RT).
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import difflib
+import keyword
 import re
 import threading
 from dataclasses import dataclass
@@ -20,6 +28,8 @@ from .prompts import FIX_END, fix_prompt
 
 # the largest region the model may rewrite, in lines
 MAX_REGION = 12
+# alternatives generated per one re-run allowed (first_proved): generating is cheap, a re-run is not
+ALTERNATIVES_PER_RUN = 3
 # a fix is a small edit: an answer less similar than this to the broken code rewrote it rather than fixed it
 MIN_SIMILARITY = 0.5
 
@@ -139,10 +149,54 @@ def _assigned(code: str) -> set[str]:
     return names
 
 
+def _used_names(code: str) -> tuple[set[str], set[str], set[str]]:
+    """What a region uses, read line by line outside strings and comments (it may not parse): variables and
+    modules (identifiers not after a dot that are neither keywords, builtins, keyword arguments nor assignment
+    targets), attributes (after a dot) and builtins it calls."""
+    variables: set[str] = set()
+    attributes: set[str] = set()
+    called: set[str] = set()
+    for line in code.split("\n"):
+        line = re.sub(r"(['\"]).*?\1", "''", line.split("#", 1)[0])
+        attributes.update(re.findall(r"\.\s*([A-Za-z_]\w*)", line))
+        for match in re.finditer(r"(?<![\w.])([A-Za-z_]\w*)(\s*=(?!=))?(\s*\()?", line):
+            name, assigned, call = match.groups()
+            if assigned or keyword.iskeyword(name):
+                continue
+            if hasattr(builtins, name):
+                if call:
+                    called.add(name)
+            else:
+                variables.add(name)
+    return variables, attributes, called
+
+
+def _close(a: str, b: str) -> bool:
+    return a.lower() == b.lower() or difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
+
+
+def dropped_reads(old_text: str, new_text: str, message: str) -> set[str]:
+    """What the broken region used that the fix no longer does: a variable, an attribute with no close variant
+    put in its place (`getkeys` -> `getKeys` is a fix, `remove` -> `append` changes the task), a builtin call with
+    no other builtin call added (`len(n)` -> `range(n)` is a fix, `max(rts)` -> `rts` is not). Names the error
+    message quotes may be replaced, not deleted: the wrong name is the one to change (`resp` -> `response`,
+    `xrange` -> `range`), while `keys[0].rt` -> `keys[0]` runs and records the key's name as its RT."""
+    quoted = set(re.findall(r"[A-Za-z_]\w*", " ".join(re.findall(r"'([^']*)'", message))))
+    old_vars, old_attrs, old_called = _used_names(old_text)
+    new_vars, new_attrs, new_called = _used_names(new_text)
+    lost = old_vars - new_vars
+    added_attrs = new_attrs - old_attrs
+    lost |= {a for a in old_attrs - new_attrs if not any(_close(a, b) for b in added_attrs)}
+    if not new_called - old_called:
+        lost |= old_called - new_called
+    replaced = bool((new_vars - old_vars) | added_attrs | (new_called - old_called))
+    return lost - quoted if replaced else lost
+
+
 def model_fix(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
               backend: ModelBackend, check_codes: Callable[[str], list[tuple[int, str, str]]],
               max_tokens: int = 160, cancel: threading.Event | None = None,
-              region: Region | None = None) -> FixOutcome:
+              region: Region | None = None, sample: int = 0) -> FixOutcome:
     """Ask the model to rewrite the region around 0-based `line` (`region_for` it unless the caller, who needed
     it for the prompt's API lines, passes it), then verify its answer."""
     region = region or region_for(source, line)
@@ -150,5 +204,101 @@ def model_fix(source: str, line: int, message: str, code: str | int | None, api_
     region_text = region.text(lines)
     context = "\n".join(lines[max(0, region.start - 6):region.start])
     prompt = fix_prompt(region_text, message, api_lines, context)
-    raw = "".join(backend.generate(prompt, max_tokens, (FIX_END, "\n# Error:"), cancel))
+    # an answer over ~3x the region's length cannot pass verify's similarity bar: do not wait for it
+    budget = min(max_tokens, 3 * backend.count_tokens(region_text) + 16)
+    raw = "".join(backend.generate(prompt, budget, (FIX_END, "\n# Error:"), cancel, sample))
     return verify(source, region, parse_answer(raw, region_text), code, check_codes)
+
+
+class Alternatives:
+    """The search for a runtime fix, shared by `first_proved` and the LSP handler (which awaits the model and the
+    re-run itself): which answers to ask for (greedy, then sample k), which of them are worth a re-run, and the
+    reason to give when none is proved. At most `samples` alternatives are re-run after the first, out of at most
+    ALTERNATIVES_PER_RUN times as many generated (most are refused before a run: unchanged, a repeat, a rewrite,
+    a variable no longer read)."""
+
+    def __init__(self, old_text: str, message: str, samples: int):
+        self.old_text, self.message, self.samples = old_text, message, max(0, samples)
+        self.seen: set[str] = set()
+        self.tried: list[str] = []  # per candidate: greedy / sample k, and what became of it
+        self.reruns = 0
+        self.first_reason = ""  # the first refusal, the one reported when nothing is proved
+        self._exhausted = False
+
+    def __iter__(self):
+        for sample in range(1 + self.samples * ALTERNATIVES_PER_RUN):
+            if self._exhausted or (sample and self.reruns > self.samples):
+                return
+            yield sample
+
+    def worth_a_run(self, sample: int, outcome: FixOutcome) -> bool:
+        """Screen a candidate; True counts it as re-run (the caller must then run it and call `ran`)."""
+        reason = screen(self.old_text, outcome, self.message, self.seen)
+        if reason:
+            self._note(sample, reason)
+            self._exhausted = bool(sample) and not outcome.new_text  # the backend has no further alternative
+            return False
+        self.seen.add(outcome.new_text)
+        self.reruns += 1
+        return True
+
+    def ran(self, sample: int, proved: bool, proof: str) -> None:
+        if proved:
+            self.tried.append(f"{label(sample)}: {proof}")
+        else:
+            self._note(sample, proof)
+
+    def _note(self, sample: int, reason: str) -> None:
+        self.tried.append(f"{label(sample)}: {reason}")
+        self.first_reason = self.first_reason or reason
+
+
+def label(sample: int) -> str:
+    return "greedy" if not sample else f"sample {sample}"
+
+
+def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str]) -> str:
+    """Why a runtime fix candidate is not worth a re-run ("" when it is): refused by verify, already tried, or it
+    stops reading a variable the broken code read."""
+    if not outcome.ok:
+        return outcome.reason
+    if outcome.new_text in seen:
+        return "the same as an earlier candidate"
+    dropped = dropped_reads(old_text, outcome.new_text, message)
+    return f"the model's code no longer uses {', '.join(sorted(dropped))}" if dropped else ""
+
+
+def replace_region(lines: list[str], region: Region, new_text: str) -> str:
+    return "\n".join(lines[:region.start] + new_text.split("\n") + lines[region.end:])
+
+
+@dataclass
+class Proved:
+    outcome: FixOutcome | None  # the first candidate the re-run proved, or None
+    proof: str  # what the re-run showed, or why every candidate was refused
+    after: object = None  # that re-run's result
+    tried: list[str] | None = None  # per candidate: greedy / sample k, and what became of it
+
+
+def first_proved(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
+                 backend: ModelBackend,
+                 check_codes: Callable[[str], list[tuple[int, str, str]]],
+                 rerun: Callable[[str], tuple[bool, str, object]], samples: int = 0, max_tokens: int = 160,
+                 cancel: threading.Event | None = None, region: Region | None = None) -> Proved:
+    """The greedy fix, then alternatives (backend `sample` k), each verified statically and then by
+    `rerun(fixed source) -> (proved, what was seen, result)`; the first one proved wins (see Alternatives)."""
+    region = region or region_for(source, line)
+    lines = source.split("\n")
+    search = Alternatives(region.text(lines), message, samples)
+    for sample in search:
+        if cancel is not None and cancel.is_set():
+            break
+        outcome = model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
+                            region, sample)
+        if not search.worth_a_run(sample, outcome):
+            continue
+        proved, proof, after = rerun(replace_region(lines, region, outcome.new_text))
+        search.ran(sample, proved, proof)
+        if proved:
+            return Proved(outcome, proof, after, search.tried)
+    return Proved(None, search.first_reason or "cancelled", None, search.tried)

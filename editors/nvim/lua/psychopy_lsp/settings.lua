@@ -23,6 +23,7 @@ return {
   modelFixes = { type = "boolean", default = true, description = "Offer \"Fix with the PsychoPy model\" for diagnostics (verified before it is applied)." },
   runTimeoutS = { type = "number", default = 20.0, description = "Time budget for `psychopy.runScript` in seconds." },
   runHeadless = { type = "string", default = "auto", enum = { "auto", "always", "never" }, description = "Run scripts under Xvfb: `auto` (when there is no display), `always`, or `never`." },
+  fixSamples = { type = "integer", default = 3, description = "Alternatives \"Fix with the PsychoPy model\" may re-run after its first answer for an error from a run, each verified by re-running the script (0: the first answer only)." },
   generateAttempts = { type = "integer", default = 3, description = "Repair rounds `psychopy.generate` may take after its first candidate fails verification." },
   generateTimeLimitS = { type = "number", default = 60.0, description = "Seconds `psychopy.generate` may spend writing, running and repairing one experiment." },
   runIsolation = { type = "string", default = "preferred", enum = { "required", "preferred", "off" }, description = "Isolation of `psychopy.runScript`: `required` (refuse to run unless the network, file system and other processes are all walled off), `preferred` (the strongest this system gives; the result says what was not enforced), `off` (a plain subprocess)." },
