@@ -23,17 +23,24 @@ KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "for", "while", "def",
             "except", "class", "global", "print", "range", "len", "str", "int", "float", "list", "dict", "self"}
 
 
-def _split_args(args: str) -> list[str]:
-    """Top-level comma-separated arguments (commas inside brackets or strings do not split)."""
-    parts, depth, quote, current = [], 0, "", ""
-    for ch in args:
+def _scan(text: str, depth: int = 0):
+    """(index, character, bracket depth after it, inside a string) for each character of `text`."""
+    quote = ""
+    for j, ch in enumerate(text):
         if quote:
             quote = "" if ch == quote else quote
         elif ch in "'\"":
             quote = ch
         else:
             depth += (ch in "([{") - (ch in ")]}")
-        if ch == "," and depth == 0 and not quote:
+        yield j, ch, depth, bool(quote) or ch in "'\""
+
+
+def _split_args(args: str) -> list[str]:
+    """Top-level comma-separated arguments (commas inside brackets or strings do not split)."""
+    parts, current = [], ""
+    for _, ch, depth, quoted in _scan(args):
+        if ch == "," and depth == 0 and not quoted:
             parts.append(current)
             current = ""
         else:
@@ -70,17 +77,9 @@ def _calls(line: str):
     if code.lstrip().startswith(("def ", "class ", "import ", "from ")):
         return
     for match in CALL_START.finditer(code):
-        depth, quote, j = 1, "", match.end()
-        while j < len(code) and depth:
-            ch = code[j]
-            if quote:
-                quote = "" if ch == quote else quote
-            elif ch in "'\"":
-                quote = ch
-            else:
-                depth += (ch in "([{") - (ch in ")]}")
-            j += 1
-        if depth or match.group(1).split(".")[-1] in CONVERSIONS + ("print",):
+        # the call's closing bracket: the first place its depth (1 after the opening one) comes back to 0
+        j = next((match.end() + k + 1 for k, _, depth, _ in _scan(code[match.end():], 1) if depth == 0), None)
+        if j is None or match.group(1).split(".")[-1] in CONVERSIONS + ("print",):
             continue
         yield _Call(match.start(1), match.group(1), match.end(), j - 1), _split_args(code[match.end():j - 1])
 
