@@ -1,0 +1,12 @@
+from psychopy import visual, core, event
+
+colours = ['red', 'green', 'blue', 'yellow']
+win = visual.Window([800, 600], units='height')
+patch = visual.Rect(win, width=0.2, height=0.2)
+middle = colours[len(colours) / 2]
+patch.fillColor = middle
+patch.draw()
+win.flip()
+event.waitKeys(keyList=['space'])
+win.close()
+core.quit()
