@@ -7,8 +7,10 @@ Repairers:
 - `none`: the script as written (the baseline: how many run at all);
 - `deterministic`: server.sandbox.repair.runtime_fix alone (what "Run" offers without the model);
 - `model`: the model alone, with the shipped adapter (or --adapter): its first answer given the traceback's
-  message, then up to --samples sampled ones, the first a re-run proves (fix.first_proved, as "Fix with the
-  PsychoPy model" does);
+  message, then the alternatives (its own and model/edits.py's generic edits, ranked by its likelihood), up to
+  --samples re-runs after the first, the first a re-run proves (fix.first_proved, as "Fix with the PsychoPy
+  model" does);
+- `branches`: the same without the generic edits (the model's own alternatives only: the policy before them);
 - `base`: the same with the adapter off (the base Gemma 3 270M);
 - `system`: the deterministic fix, else the model (what a user gets).
 
@@ -62,7 +64,8 @@ def main() -> int:
     repairers = args.repairers.split(",")
     install = find_psychopy()
     index = index_from_source(install)
-    backend = make_backend(Settings(adapter_path=args.adapter)) if {"model", "system"} & set(repairers) else None
+    backend = make_backend(Settings(adapter_path=args.adapter)) if {"model", "system", "branches"} & set(repairers) \
+        else None
     base_backend = make_backend(Settings(adapter_path="off")) if "base" in repairers else None
     rows = []
 
@@ -75,9 +78,9 @@ def main() -> int:
 
     samples = Settings().fix_samples if args.samples < 0 else args.samples
 
-    def by_model(path, source, before, backend=None):
-        # what "Fix with the PsychoPy model" does for an error from a run: the first answer, then sampled ones,
-        # the first that a re-run proves (server/handlers/code_action_resolve.py)
+    def by_model(path, source, before, backend=None, edits=True):
+        # what "Fix with the PsychoPy model" does for an error from a run: the first answer, then the ranked
+        # alternatives, the first that a re-run proves (server/handlers/code_action_resolve.py)
         backend = backend or main_backend
         if not before.line:
             return None, "no line to fix"
@@ -91,7 +94,7 @@ def main() -> int:
 
         found = first_proved(source, before.line - 1, message, before.error_type,
                              region_api_lines(analysis, region.start, region.end), backend,
-                             checker_findings(analysis), rerun, samples, 200, None, region)
+                             checker_findings(analysis), rerun, samples, 200, None, region, edits)
         if found.outcome is None:
             return None, found.proof
         return replace_region(source.split("\n"), region, found.outcome.new_text), \
@@ -107,6 +110,7 @@ def main() -> int:
 
     main_backend = backend
     repair = {"deterministic": deterministic, "model": by_model, "system": system,
+              "branches": lambda path, source, before: by_model(path, source, before, edits=False),
               "base": lambda path, source, before: by_model(path, source, before, base_backend)}
     for path in sorted(Path(args.set).glob("*.py")):
         source = path.read_text()

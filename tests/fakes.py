@@ -15,11 +15,20 @@ class FakeBackend:
 
     name = "fake"
 
-    def __init__(self, replies: dict[str, str | list[str]] | None = None, default: str = ""):
+    def __init__(self, replies: dict[str, str | list[str]] | None = None, default: str = "",
+                 scores: dict[str, float] | None = None):
         self.replies = replies or {}
         self.default = default
+        self.scores = scores  # answer substring -> log-probability (others -10); None: the backend cannot score
         self.prompts: list[str] = []
         self.samples: list[int] = []
+        self.scored: list[str] = []
+
+    def score(self, prompt: str, answers: Sequence[str], cancel: threading.Event | None = None):
+        self.scored.extend(answers)
+        if self.scores is None:
+            return None
+        return [next((v for k, v in self.scores.items() if k in answer), -10.0) for answer in answers]
 
     def count_tokens(self, text: str) -> int:
         return len(text.split()) + text.count("\n")

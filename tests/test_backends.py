@@ -107,6 +107,22 @@ def test_alternatives_are_cancellable_mid_trace(llama):
     assert "".join(llama.generate(prompt, 24, ("\n\n",), sample=1)).strip()
 
 
+def test_scores_rank_the_models_own_answer_above_garbage_and_leave_the_cache_right(llama):
+    """score(): the log-probability of each answer after the prompt, end marker included: finite and negative,
+    the same twice, the model's own greedy answer above a garbled one, and generation unchanged afterwards (the
+    batch decode kept the context's prefix-cache bookkeeping right)."""
+    stop = ("# end fix",)
+    greedy = "".join(llama.generate(FIX_PROMPT, 24, stop))
+    answers = [greedy + "# end fix", "out.write(clock.getTime()))) zz qq\n# end fix", greedy + "# end fix"]
+    scores = llama.score(FIX_PROMPT, answers)
+    print(greedy, scores)
+    assert all(-1e4 < s < 0 for s in scores)
+    assert scores[0] == pytest.approx(scores[2], abs=1e-3)
+    assert scores[0] > scores[1]
+    assert "".join(llama.generate(FIX_PROMPT, 24, stop)) == greedy
+    assert llama.score(FIX_PROMPT, answers[:1]) == pytest.approx(scores[:1], abs=1e-3)
+
+
 @pytest.mark.parametrize("path,words", [
     ("/nonexistent/model.gguf", "not found"),  # a missing file names the setting to fix
     (__file__, "not a GGUF"),  # not a GGUF file at all

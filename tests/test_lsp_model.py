@@ -155,6 +155,20 @@ win.close()
 core.quit()
 """
 
+DURATIONS = """from psychopy import visual, core
+
+win = visual.Window([400, 300], units='height')
+dot = visual.Circle(win, radius=0.05, fillColor='white')
+durations = {'short': 0.05, 'long': 0.1}
+for trial in range(3):
+    dot.draw()
+    win.flip()
+    wait = durations.get('medium')
+    core.wait(wait)
+win.close()
+core.quit()
+"""
+
 
 async def _run_and_resolve(client, tmp_path, name: str, script: str, error_type: str):
     path = tmp_path / name
@@ -194,10 +208,22 @@ async def test_a_runtime_error_gets_a_model_fix_proved_by_a_rerun(client: Langua
     assert again["status"] in ("ok", "exit") and again["version"] == 2, again
 
 
-async def test_a_runtime_fix_no_rerun_proves_is_refused_with_the_reason(client: LanguageClient, tmp_path):
-    """Every candidate is unchanged, drops the onset it should write, or still raises when re-run: no edit, a
-    disabled action that says why."""
+async def test_a_generic_edit_the_model_ranks_is_proved_by_a_rerun(client: LanguageClient, tmp_path):
+    """The model's own answers are the unchanged line or drop the onset; a generic edit (a conversion added,
+    model/edits.py) ranked by the model's likelihood is re-run and proved: only that line changes."""
     _path, _uri, resolved = await _run_and_resolve(client, tmp_path, "onsets.py", LOG_ONSETS, "TypeError")
+    assert resolved.edit is not None, (resolved.data or {}).get("refused")
+    [edit] = resolved.edit.document_changes[0].edits
+    fixed = apply_edits(LOG_ONSETS, [edit])
+    changed = [new for old, new in zip(LOG_ONSETS.split("\n"), fixed.split("\n")) if old != new]
+    assert changed == ["    log.write(str(onset))"] and "is gone" in resolved.data["verified"]
+
+
+async def test_a_runtime_fix_no_rerun_proves_is_refused_with_the_reason(client: LanguageClient, tmp_path):
+    """The wait is None because the dict has no such key: no one-line change of the wait fixes that without
+    losing the duration. Every candidate is unchanged, refused, or still raises when re-run: no edit, a disabled
+    action that says why."""
+    _path, _uri, resolved = await _run_and_resolve(client, tmp_path, "durations.py", DURATIONS, "TypeError")
     assert resolved.edit is None and resolved.disabled is not None
     assert resolved.data["refused"]
 

@@ -154,7 +154,7 @@ def test_first_proved_tries_samples_until_a_rerun_proves_one(check_codes, replie
     fake = FakeBackend({"randint": [r + "\n" + FIX_END for r in replies]})
     rerun, ran = _rerun_by_text("randint(0, 5)")
     found = first_proved(RUNTIME, 2, "TypeError: Random.randint() missing 1 required positional argument: 'b'",
-                         "TypeError", [], fake, check_codes, rerun, samples)
+                         "TypeError", [], fake, check_codes, rerun, samples, edits=False)
     assert (found.outcome is not None) is proved
     assert len(ran) == runs
     assert fake.samples == list(range(len(fake.samples)))
@@ -208,3 +208,45 @@ def test_dropped_reads(old, new, message, dropped):
     from psychopy_lsp.server.model.fix import dropped_reads
 
     assert dropped_reads(old, new, message) == dropped
+
+
+CONCAT = """import random
+trials = list(range(4))
+label = 'trials: ' + len(trials)
+print(label)
+"""
+CONCAT_MESSAGE = 'TypeError: can only concatenate str (not "int") to str'
+
+
+@pytest.mark.parametrize("scores, runs, proved", [
+    # the model ranks the right edit first: one re-run after the greedy answer's (which is the unchanged line: none)
+    ({"str(len(trials))": -1.0}, 1, True),
+    # ranked last of the edits: the budget of 3 re-runs ends before it
+    ({"str(len(trials))": -50.0}, 3, False),
+])
+def test_generic_edits_are_ranked_by_the_model_and_proved_by_a_rerun(check_codes, scores, runs, proved):
+    from psychopy_lsp.server.model.fix import first_proved
+
+    # the model's greedy answer and every alternative of its own are the unchanged line
+    fake = FakeBackend({"concatenate": ["label = 'trials: ' + len(trials)\n" + FIX_END]}, scores=scores)
+    rerun, ran = _rerun_by_text("str(len(trials))")
+    found = first_proved(CONCAT, 2, CONCAT_MESSAGE, "TypeError", [], fake, check_codes, rerun, samples=2)
+    assert (found.outcome is not None) is proved
+    assert len(ran) == runs
+    assert all(FIX_END in answer for answer in fake.scored)  # scored as the whole answer, end marker included
+    if proved:
+        assert found.outcome.new_text == "label = 'trials: ' + str(len(trials))" and found.tried[-1].startswith("edit")
+
+
+def test_generic_edits_that_drop_a_read_are_never_rerun(check_codes):
+    """Dropping an argument is one of the edits; dropping the RT runs, and loses it: refused before a run."""
+    from psychopy_lsp.server.model.fix import first_proved
+
+    script = "results = []\nkey, rt = 'a', 0.5\nresults.append(key, rt)\n"
+    fake = FakeBackend({"append": ["results.append(key, rt)\n" + FIX_END]},
+                       scores={"append(key)": 0.0, "append(rt)": 0.0})
+    rerun, ran = _rerun_by_text("never")
+    first_proved(script, 2, "TypeError: list.append() takes exactly one argument (2 given)", "TypeError", [],
+                 fake, check_codes, rerun, samples=3)
+    assert ran and not any("append(key)\n" in r or "append(rt)\n" in r for r in ran)
+    assert "results.append(key)" not in fake.scored and "results.append(rt)" not in " ".join(fake.scored)

@@ -543,6 +543,10 @@ class FreshContext:
         self.backend.reset()
         return self.backend.generate(prompt, max_tokens, stop, cancel, sample)
 
+    def score(self, prompt, answers, cancel=None):
+        self.backend.reset()
+        return self.backend.score(prompt, answers, cancel)
+
 
 def make_backends(systems: list[str], args) -> dict:
     from ..server.model.backends import LlamaCppBackend

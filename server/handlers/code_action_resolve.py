@@ -14,7 +14,7 @@ from .commands import sandbox_args
 
 from ..model.backends import BackendError, Cancelled
 from ..model.context import checker_findings, region_api_lines
-from ..model.fix import Alternatives, model_fix, region_for, replace_region
+from ..model.fix import Alternatives, alternatives, model_fix, region_for, replace_region
 
 
 def _refuse(ls, action: lsp.CodeAction, reason: str) -> lsp.CodeAction:
@@ -50,47 +50,54 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     from_run = data.get("source") == "psychopy-run"
     if from_run and (before is None or getattr(before, "status", "") != "error"):
         return _refuse(ls, action, "run the script again first: the run this diagnostic came from is gone")
-    # a runtime error: the greedy answer, then alternatives, until a re-run proves one (the model's first choice
-    # is often the unchanged code; the run, not the model, decides: fix.Alternatives, as fix.first_proved). A
-    # static finding: the greedy answer only.
-    search = Alternatives(region.text(lines), str(data.get("message") or ""),
-                          ls.settings.fix_samples if from_run else 0)
-    outcome = None
-    for sample in search:
+    # a runtime error: the greedy answer, then the alternatives (the model's own and generic edits, ranked by the
+    # model), until a re-run proves one: the model's first choice is often the unchanged code, and the run, not the
+    # model, decides (fix.Alternatives, as fix.first_proved). A static finding: the greedy answer only.
+    message = str(data.get("message") or "")
+    search = Alternatives(region.text(lines), message, ls.settings.fix_samples if from_run else 0)
+
+    async def on_worker(job):
         with ls.docs.model_work(uri) as cancel:
             if cancel is None:
-                return _refuse(ls, action, "the document was closed")
-            try:
-                candidate = await ls.worker.run(lambda sample=sample: model_fix(
-                    source, line, str(data.get("message") or ""), data.get("code"), api_lines, backend,
-                    checker_findings(snap.analysis), max(ls.settings.max_tokens, 160), cancel, region, sample),
-                    cancel)
-            except Cancelled:
-                return _refuse(ls, action, "cancelled (the document changed or the request was cancelled)")
-            except BackendError as exc:
-                return _refuse(ls, action, str(exc))
-        if not ls.docs.is_current(snap):
-            return _refuse(ls, action, "the document changed while the model worked; ask again")
-        if not from_run:
-            if not candidate.ok:
-                return _refuse(ls, action, candidate.reason)
-            outcome = candidate
-            break
-        if not search.worth_a_run(sample, candidate):
-            continue
-        which = "the model's answer" if not sample else \
-            f"alternative {sample}, re-run {search.reruns} of {search.samples + 1}"
-        fixed = replace_region(lines, region, candidate.new_text)
-        async with progress(ls, "Verifying the model's fix", f"running the fixed script ({which})") as bar:
-            proved, proof, _after = await asyncio.to_thread(verify_by_rerun, before, snap.path, python, fixed,
-                                                            **run_options)
-            bar.end_message = proof
-        if not ls.docs.is_current(snap):
-            return _refuse(ls, action, "the document changed while the fix was re-run; ask again")
-        search.ran(sample, proved, proof)
-        if proved:
-            outcome = replace(candidate, reason=proof)
-            break
+                raise Cancelled("the document was closed")
+            return await ls.worker.run(lambda: job(cancel), cancel)
+
+    outcome = None
+    try:
+        queue = [("greedy", await on_worker(lambda cancel: model_fix(
+            source, line, message, data.get("code"), api_lines, backend, checker_findings(snap.analysis),
+            max(ls.settings.max_tokens, 160), cancel, region)))]
+        while queue and search.budget_left():
+            if not ls.docs.is_current(snap):
+                return _refuse(ls, action, "the document changed while the model worked; ask again")
+            label, candidate = queue.pop(0)
+            if not from_run:
+                if not candidate.ok:
+                    return _refuse(ls, action, candidate.reason)
+                outcome = candidate
+                break
+            if search.worth_a_run(label, candidate):
+                which = "the model's answer" if label == "greedy" else \
+                    f"{label}, re-run {search.reruns} of {search.samples + 1}"
+                fixed = replace_region(lines, region, candidate.new_text)
+                async with progress(ls, "Verifying the model's fix", f"running the fixed script ({which})") as bar:
+                    proved, proof, _after = await asyncio.to_thread(verify_by_rerun, before, snap.path, python,
+                                                                    fixed, **run_options)
+                    bar.end_message = proof
+                if not ls.docs.is_current(snap):
+                    return _refuse(ls, action, "the document changed while the fix was re-run; ask again")
+                search.ran(label, proved, proof)
+                if proved:
+                    outcome = replace(candidate, reason=proof)
+                    break
+            if label == "greedy" and search.samples:
+                queue = await on_worker(lambda cancel: alternatives(
+                    source, line, message, data.get("code"), api_lines, backend, checker_findings(snap.analysis),
+                    search.samples, max(ls.settings.max_tokens, 160), cancel, region, search.seen))
+    except Cancelled as exc:
+        return _refuse(ls, action, str(exc) or "cancelled (the document changed or the request was cancelled)")
+    except BackendError as exc:
+        return _refuse(ls, action, str(exc))
     if outcome is None:
         return _refuse(ls, action, search.first_reason or "cancelled")
     region = outcome.region

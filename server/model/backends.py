@@ -64,6 +64,12 @@ class ModelBackend(Protocol):
         (model/branching.py), a server samples (temperature SAMPLE_TEMPERATURE, seed k)."""
         ...
 
+    def score(self, prompt: str, answers: Sequence[str],
+              cancel: threading.Event | None = None) -> list[float] | None:
+        """The log-probability of each answer right after `prompt` (its own tokens, end marker included), for
+        ranking candidates the model did not write; None when the backend cannot tell."""
+        ...
+
 
 class LlamaCppBackend:
     """One llama.cpp model, serialised by a lock, abortable mid-prompt."""
@@ -219,6 +225,50 @@ class LlamaCppBackend:
         rest, _ = self._greedy_steps(tokens + head, max(1, max_tokens - len(head)), stop, cancel)
         return cut_at_stop(self._text(head + rest), stop)[0]
 
+    def score(self, prompt: str, answers: Sequence[str],
+              cancel: threading.Event | None = None) -> list[float]:
+        """Each answer's tokens scored in one batch over the cached prompt (logits of every position of that batch
+        only: the context keeps no logits of its own, and n_ctx rows of a 262k vocabulary would not fit)."""
+        import numpy as np
+        from llama_cpp import Llama
+
+        self._acquire(cancel)
+        try:
+            prompt_tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+            scores = []
+            for answer in answers:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                tokens = self.llm.tokenize((prompt + answer).encode("utf-8"), add_bos=True, special=True)
+                start = Llama.longest_token_prefix(prompt_tokens, tokens)  # the answer's first token
+                if start == 0 or start >= len(tokens):
+                    scores.append(float("-inf"))
+                    continue
+                keep = min(Llama.longest_token_prefix(self.llm._input_ids.tolist(), tokens), start - 1)
+                logits = self._decode_all(tokens[keep:], keep)
+                rows = logits[start - 1 - keep:len(tokens) - 1 - keep].astype(np.float64)
+                chosen = rows[np.arange(len(rows)), tokens[start:]]
+                scores.append(float((chosen - np.logaddexp.reduce(rows, axis=1)).sum()))
+            return scores
+        finally:
+            self._lock.release()
+
+    def _decode_all(self, tokens: list[int], n_past: int):
+        """Decode `tokens` after the first `n_past` of the context, returning every position's logits; the
+        context's own bookkeeping (input_ids, n_tokens) is kept as Llama.eval keeps it, so the prefix cache stays
+        right for the next request."""
+        import numpy as np
+
+        llm = self.llm
+        llm._ctx.kv_cache_seq_rm(-1, n_past, -1)
+        llm.n_tokens = n_past
+        llm._batch.set_batch(batch=tokens, n_past=n_past, logits_all=True)
+        llm._ctx.decode(llm._batch)
+        logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(len(tokens), llm.n_vocab())).copy()
+        llm.input_ids[n_past:n_past + len(tokens)] = tokens
+        llm.n_tokens = n_past + len(tokens)
+        return logits
+
 
 class OpenAIBackend:
     """An OpenAI-compatible completions endpoint. Connection failures before the first token are retried
@@ -263,6 +313,12 @@ class OpenAIBackend:
             except (urllib.error.URLError, OSError) as exc:
                 last = exc
         raise BackendError(f"no answer from {self.base_url} after {self.retries + 1} tries: {last}")
+
+    def score(self, prompt: str, answers: Sequence[str],
+              cancel: threading.Event | None = None) -> None:
+        """None: prompt log-probabilities (`echo` with `logprobs`) are not served alike by llama.cpp's server,
+        vLLM and others, so candidates keep the order they were made in."""
+        return None
 
     def generate(self, prompt: str, max_tokens: int = 64, stop: Sequence[str] = (),
                  cancel: threading.Event | None = None, sample: int = 0) -> Iterator[str]:

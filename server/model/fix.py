@@ -6,10 +6,11 @@ the new document parses, the static checker no longer reports the diagnostic's c
 new error there, the region really changed, and the edit replaces whole lines inside the region only.
 
 A runtime error (from a run) is fixed only when re-running proves it; there the greedy answer is followed by
-alternatives (`first_proved`; with llama.cpp, branches at the answer's most doubtful tokens, model/branching.py):
-a 270M model often knows a fix it does not rank first, and the re-run, not the model, decides which one is shown.
-Up to `samples` alternatives are re-run; one that stops using a variable, method or call the broken code used is
-refused before that (`results.append(key, rt)` -> `results.append(key)` runs, and loses the RT).
+`alternatives`: the model's own (with llama.cpp, branches at the answer's most doubtful tokens, model/branching.py)
+and generic one-line edits (model/edits.py), ranked by the model's likelihood of each as the fixed code. A 270M model
+often knows a fix it does not write first, and the re-run, not the model, decides which one is shown. Up to
+`samples` alternatives are re-run; one that stops using a variable, method or call the broken code used is refused
+before that (`results.append(key, rt)` -> `results.append(key)` runs, and loses the RT).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .backends import ModelBackend
+from .edits import assigned_before, line_edits
 from .prompts import FIX_END, fix_prompt
 
 # the largest region the model may rewrite, in lines
@@ -193,6 +195,12 @@ def dropped_reads(old_text: str, new_text: str, message: str) -> set[str]:
     return lost - quoted if replaced else lost
 
 
+def _fix_prompt(source: str, region: Region, message: str, api_lines: list[str]) -> str:
+    lines = source.split("\n")
+    context = "\n".join(lines[max(0, region.start - 6):region.start])
+    return fix_prompt(region.text(lines), message, api_lines, context)
+
+
 def model_fix(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
               backend: ModelBackend, check_codes: Callable[[str], list[tuple[int, str, str]]],
               max_tokens: int = 160, cancel: threading.Event | None = None,
@@ -200,61 +208,86 @@ def model_fix(source: str, line: int, message: str, code: str | int | None, api_
     """Ask the model to rewrite the region around 0-based `line` (`region_for` it unless the caller, who needed
     it for the prompt's API lines, passes it), then verify its answer."""
     region = region or region_for(source, line)
-    lines = source.split("\n")
-    region_text = region.text(lines)
-    context = "\n".join(lines[max(0, region.start - 6):region.start])
-    prompt = fix_prompt(region_text, message, api_lines, context)
+    region_text = region.text(source.split("\n"))
+    prompt = _fix_prompt(source, region, message, api_lines)
     # an answer over ~3x the region's length cannot pass verify's similarity bar: do not wait for it
     budget = min(max_tokens, 3 * backend.count_tokens(region_text) + 16)
     raw = "".join(backend.generate(prompt, budget, (FIX_END, "\n# Error:"), cancel, sample))
     return verify(source, region, parse_answer(raw, region_text), code, check_codes)
 
 
+def alternatives(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
+                 backend: ModelBackend, check_codes: Callable[[str], list[tuple[int, str, str]]], samples: int,
+                 max_tokens: int = 160, cancel: threading.Event | None = None, region: Region | None = None,
+                 seen: set[str] = frozenset(), edits: bool = True) -> list[tuple[str, FixOutcome]]:
+    """Candidates after the greedy answer, best first: the model's own alternatives (sample 1 .. samples x
+    ALTERNATIVES_PER_RUN) and the generic one-line edits of model/edits.py, those that pass `screen` only, ranked
+    by the model's log-probability of each as the fixed code (a backend that cannot score keeps the model's
+    first, then the edits in their order). Labels: "sample k", "edit"."""
+    region = region or region_for(source, line)
+    lines = source.split("\n")
+    old_text = region.text(lines)
+    taken = set(seen)
+    found: list[tuple[str, FixOutcome]] = []
+
+    def consider(label: str, outcome: FixOutcome) -> None:
+        if not screen(old_text, outcome, message, taken):
+            taken.add(outcome.new_text)
+            found.append((label, outcome))
+
+    for sample in range(1, 1 + samples * ALTERNATIVES_PER_RUN):
+        outcome = model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
+                            region, sample)
+        if not outcome.new_text:
+            break  # the backend has no further alternative
+        consider(f"sample {sample}", outcome)
+    if edits and samples:
+        for text in line_edits(old_text, assigned_before(lines, region.start)):
+            if cancel is not None and cancel.is_set():
+                break
+            consider("edit", verify(source, region, text, code, check_codes))
+    scores = backend.score(_fix_prompt(source, region, message, api_lines),
+                           [outcome.new_text + "\n" + FIX_END for _, outcome in found], cancel) if found else None
+    if scores is None:
+        return found
+    order = sorted(range(len(found)), key=lambda i: -scores[i])  # stable: ties keep the model's own first
+    return [found[i] for i in order]
+
+
 class Alternatives:
-    """The search for a runtime fix, shared by `first_proved` and the LSP handler (which awaits the model and the
-    re-run itself): which answers to ask for (greedy, then sample k), which of them are worth a re-run, and the
-    reason to give when none is proved. At most `samples` alternatives are re-run after the first, out of at most
-    ALTERNATIVES_PER_RUN times as many generated (most are refused before a run: unchanged, a repeat, a rewrite,
-    a variable no longer read)."""
+    """The search for a runtime fix, shared by `first_proved`, benchmarks/debugging.py and the LSP handler (which
+    awaits the model and the re-run itself): the greedy answer, then `alternatives`, each re-run while the budget
+    lasts (`samples` re-runs after the first), and the reason to give when none is proved."""
 
     def __init__(self, old_text: str, message: str, samples: int):
         self.old_text, self.message, self.samples = old_text, message, max(0, samples)
         self.seen: set[str] = set()
-        self.tried: list[str] = []  # per candidate: greedy / sample k, and what became of it
+        self.tried: list[str] = []  # per candidate: greedy / sample k / edit, and what became of it
         self.reruns = 0
         self.first_reason = ""  # the first refusal, the one reported when nothing is proved
-        self._exhausted = False
 
-    def __iter__(self):
-        for sample in range(1 + self.samples * ALTERNATIVES_PER_RUN):
-            if self._exhausted or (sample and self.reruns > self.samples):
-                return
-            yield sample
+    def budget_left(self) -> bool:
+        return self.reruns <= self.samples
 
-    def worth_a_run(self, sample: int, outcome: FixOutcome) -> bool:
+    def worth_a_run(self, label: str, outcome: FixOutcome) -> bool:
         """Screen a candidate; True counts it as re-run (the caller must then run it and call `ran`)."""
         reason = screen(self.old_text, outcome, self.message, self.seen)
         if reason:
-            self._note(sample, reason)
-            self._exhausted = bool(sample) and not outcome.new_text  # the backend has no further alternative
+            self._note(label, reason)
             return False
         self.seen.add(outcome.new_text)
         self.reruns += 1
         return True
 
-    def ran(self, sample: int, proved: bool, proof: str) -> None:
+    def ran(self, label: str, proved: bool, proof: str) -> None:
         if proved:
-            self.tried.append(f"{label(sample)}: {proof}")
+            self.tried.append(f"{label}: {proof}")
         else:
-            self._note(sample, proof)
+            self._note(label, proof)
 
-    def _note(self, sample: int, reason: str) -> None:
-        self.tried.append(f"{label(sample)}: {reason}")
+    def _note(self, label: str, reason: str) -> None:
+        self.tried.append(f"{label}: {reason}")
         self.first_reason = self.first_reason or reason
-
-
-def label(sample: int) -> str:
-    return "greedy" if not sample else f"sample {sample}"
 
 
 def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str]) -> str:
@@ -277,28 +310,30 @@ class Proved:
     outcome: FixOutcome | None  # the first candidate the re-run proved, or None
     proof: str  # what the re-run showed, or why every candidate was refused
     after: object = None  # that re-run's result
-    tried: list[str] | None = None  # per candidate: greedy / sample k, and what became of it
+    tried: list[str] | None = None  # per candidate: greedy / sample k / edit, and what became of it
 
 
 def first_proved(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
                  backend: ModelBackend,
                  check_codes: Callable[[str], list[tuple[int, str, str]]],
                  rerun: Callable[[str], tuple[bool, str, object]], samples: int = 0, max_tokens: int = 160,
-                 cancel: threading.Event | None = None, region: Region | None = None) -> Proved:
-    """The greedy fix, then alternatives (backend `sample` k), each verified statically and then by
+                 cancel: threading.Event | None = None, region: Region | None = None,
+                 edits: bool = True) -> Proved:
+    """The greedy fix, then `alternatives`, each verified statically and then by
     `rerun(fixed source) -> (proved, what was seen, result)`; the first one proved wins (see Alternatives)."""
     region = region or region_for(source, line)
     lines = source.split("\n")
     search = Alternatives(region.text(lines), message, samples)
-    for sample in search:
-        if cancel is not None and cancel.is_set():
-            break
-        outcome = model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
-                            region, sample)
-        if not search.worth_a_run(sample, outcome):
-            continue
-        proved, proof, after = rerun(replace_region(lines, region, outcome.new_text))
-        search.ran(sample, proved, proof)
-        if proved:
-            return Proved(outcome, proof, after, search.tried)
+    queue = [("greedy", model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
+                                  region))]
+    while queue and search.budget_left() and not (cancel is not None and cancel.is_set()):
+        label, outcome = queue.pop(0)
+        if search.worth_a_run(label, outcome):
+            proved, proof, after = rerun(replace_region(lines, region, outcome.new_text))
+            search.ran(label, proved, proof)
+            if proved:
+                return Proved(outcome, proof, after, search.tried)
+        if label == "greedy" and search.samples:
+            queue = alternatives(source, line, message, code, api_lines, backend, check_codes, search.samples,
+                                 max_tokens, cancel, region, search.seen, edits)
     return Proved(None, search.first_reason or "cancelled", None, search.tried)

@@ -1,0 +1,74 @@
+"""The generic one-line edits "Fix with the PsychoPy model" ranks beside the model's own answers
+(server/model/edits.py), on strings: each operator's edit is among the candidates, none is the line itself, and
+the lines no edit applies to get none."""
+
+import pytest
+
+from psychopy_lsp.server.model.edits import assigned_before, line_edits
+
+
+@pytest.mark.parametrize("line, variables, wanted", [
+    # a method read as a value: called
+    ("for name, value in params.items:", [], "for name, value in params.items():"),
+    # one argument too many: each dropped, with its comma
+    ("n = f(a, b)", [], "n = f(b)"),
+    ("n = f(a, b)", [], "n = f(a)"),
+    ("x = f(a, key=2)", [], "x = f(key=2)"),
+    # an index one lower, a constant or an expression
+    ("y = xs[3]", [], "y = xs[2]"),
+    ("y = xs[i]", [], "y = xs[i - 1]"),
+    # a list where one item was meant: its first item
+    ("name = keys.name", [], "name = keys[0].name"),
+    # an attribute's case
+    ("t = clock.gettime()", [], "t = clock.getTime()".replace("getTime", "Gettime")),
+    # a quoted number unquoted; `/` as `//`
+    ("wait = '0.5'", [], "wait = 0.5"),
+    ("half = n / 2", [], "half = n // 2"),
+    # one name fewer in an unpacking
+    ("a, b, c = f()", [], "a, b = f()"),
+    ("for a, b, c in rows:", [], "for a, b in rows:"),
+    # another variable of the script in place of the object
+    ("    out.write(t)", ["out", "log"], "    log.write(t)"),
+    # a conversion around an operand, indentation kept
+    ("    out.write(clock.getTime())", [], "    out.write(str(clock.getTime()))"),
+    ("label = 'n: ' + len(trials)", [], "label = 'n: ' + str(len(trials))"),
+])
+def test_each_operator_offers_its_edit(line, variables, wanted):
+    assert wanted in line_edits(line, variables)
+
+
+@pytest.mark.parametrize("line, unwanted", [
+    # a statement's own call is not converted: nobody reads the result
+    ("    stim.draw()", "    str(stim.draw())"),
+    # what a conversion converts is not converted again
+    ("n = int(x)", "n = int(int(x))"),
+    ("n = int(x)", "n = int(str(x))"),
+    # an assignment target is not a value
+    ("rt = clock.getTime()", "str(rt) = clock.getTime()"),
+    # a call's own name is not wrapped
+    ("t = clock.getTime()", "t = str(clock.getTime)()"),
+])
+def test_edits_that_change_nothing_useful_are_not_offered(line, unwanted):
+    assert unwanted not in line_edits(line)
+
+
+@pytest.mark.parametrize("text", [
+    "x = (1,\n     2)",  # a statement over two lines
+    "x = = 1",  # does not parse
+    "label = 'é' + n",  # offsets are bytes: a line with other characters is left alone
+    "",
+])
+def test_no_edits(text):
+    assert line_edits(text) == []
+
+
+def test_edits_are_distinct_and_never_the_line():
+    line = "    results.append(key, clock.getTime() - onset)"
+    edits = line_edits(line, ["results", "clock", "onset"])
+    assert edits and line not in edits and len(edits) == len(set(edits))
+    assert all(edit.startswith("    ") for edit in edits)
+
+
+def test_assigned_before():
+    lines = ["win = 1", "clock = 2", "if x == 1:", "    rt = 3", "win = 4", "later = 5"]
+    assert assigned_before(lines, 5) == ["win", "clock", "rt"]
