@@ -32,6 +32,8 @@ from psychopy_lsp.server.model.edits import assigned_before, line_edits
     # a conversion around an operand, indentation kept
     ("    out.write(clock.getTime())", [], "    out.write(str(clock.getTime()))"),
     ("label = 'n: ' + len(trials)", [], "label = 'n: ' + str(len(trials))"),
+    # ... a variable handed to a call made for its effect may still be converted, not copied
+    ("    log.write(onset)", [], "    log.write(str(onset))"),
 ])
 def test_each_operator_offers_its_edit(line, variables, wanted):
     assert wanted in line_edits(line, variables)
@@ -43,6 +45,9 @@ def test_each_operator_offers_its_edit(line, variables, wanted):
     # what a conversion converts is not converted again
     ("n = int(x)", "n = int(int(x))"),
     ("n = int(x)", "n = int(str(x))"),
+    # a copy of what a call made for its effect works on: the effect is lost with the copy
+    ("random.shuffle(order)", "random.shuffle(list(order))"),
+    ("np.random.shuffle(trials)", "np.random.shuffle(list(trials))"),
     # an assignment target is not a value
     ("rt = clock.getTime()", "str(rt) = clock.getTime()"),
     # a call's own name is not wrapped

@@ -157,11 +157,14 @@ def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
             for other in variables[-8:]:
                 if span and other != node.value.id:
                     yield _splice(line, *span, other)
-    # a conversion around an operand
+    # a conversion around an operand; never a copy (`list(x)`) of a variable handed to a call made for its effect:
+    # `random.shuffle(list(order))` runs, and shuffles a copy nobody keeps
+    in_place = {id(arg) for node in nodes if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                for arg in node.value.args if isinstance(arg, (ast.Name, ast.Attribute, ast.Subscript))}
     for node in _operands(tree):
         if not (span := _span(node, line)):
             continue
         already = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CONVERSIONS
         for conversion in CONVERSIONS:
-            if not (already and node.func.id == conversion):
+            if not (already and node.func.id == conversion) and not (conversion == "list" and id(node) in in_place):
                 yield _splice(line, *span, f"{conversion}({line[span[0]:span[1]]})")
