@@ -250,3 +250,20 @@ def test_generic_edits_that_drop_a_read_are_never_rerun(check_codes):
                  fake, check_codes, rerun, samples=3)
     assert ran and not any("append(key)\n" in r or "append(rt)\n" in r for r in ran)
     assert "results.append(key)" not in fake.scored and "results.append(rt)" not in " ".join(fake.scored)
+
+
+@pytest.mark.parametrize("old, new, reset", [
+    # the count is set, not added to: it runs and counts nothing
+    ("    counts[key] += 1", "    counts[key] = 1", {"counts[key]"}),
+    ("total += rt", "total = rt", {"total"}),
+    # the fix still accumulates, in another spelling
+    ("    counts[key] += 1", "    counts[key] = counts.get(key, 0) + 1", set()),
+    ("total += rt", "total += float(rt)", set()),
+    ("score.value -= 1", "score.value = score.value - 1", set()),
+    # no accumulator in the broken code
+    ("x = f(a)", "x = 1", set()),
+])
+def test_reset_accumulators(old, new, reset):
+    from psychopy_lsp.server.model.fix import reset_accumulators
+
+    assert reset_accumulators(old, new) == reset

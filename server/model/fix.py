@@ -298,7 +298,27 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str]) -> 
     if outcome.new_text in seen:
         return "the same as an earlier candidate"
     dropped = dropped_reads(old_text, outcome.new_text, message)
-    return f"the model's code no longer uses {', '.join(sorted(dropped))}" if dropped else ""
+    if dropped:
+        return f"the model's code no longer uses {', '.join(sorted(dropped))}"
+    reset = reset_accumulators(old_text, outcome.new_text)
+    return f"the model's code no longer adds to {', '.join(sorted(reset))}" if reset else ""
+
+
+AUGMENTED = re.compile(r"^\s*([A-Za-z_][\w.]*(?:\[[^\]]*\])?)\s*(?:[-+*/%@&|^]|//|\*\*|<<|>>)=", re.M)
+
+
+def reset_accumulators(old_text: str, new_text: str) -> set[str]:
+    """Targets the broken code accumulated into (`counts[key] += 1`) that the fix assigns afresh without reading
+    (`counts[key] = 1` runs, and counts nothing)."""
+    reset = set()
+    for target in AUGMENTED.findall(old_text):
+        if AUGMENTED.search(new_text) and target in AUGMENTED.findall(new_text):
+            continue
+        plain = re.search(rf"^\s*{re.escape(target)}\s*=(?!=)(.*)$", new_text, re.M)
+        base = re.match(r"[A-Za-z_]\w*", target).group(0)  # `counts.get(key, 0) + 1` reads counts[key]
+        if plain and not re.search(rf"\b{base}\b", plain.group(1)):
+            reset.add(target)
+    return reset
 
 
 def replace_region(lines: list[str], region: Region, new_text: str) -> str:
