@@ -48,6 +48,9 @@ def test_each_operator_offers_its_edit(line, variables, wanted):
     # a copy of what a call made for its effect works on: the effect is lost with the copy
     ("random.shuffle(order)", "random.shuffle(list(order))"),
     ("np.random.shuffle(trials)", "np.random.shuffle(list(trials))"),
+    # str() of what a call iterates: items become characters
+    ("msg = ', '.join(rts)", "msg = ', '.join(str(rts))"),
+    ("total = sum(rts)", "total = sum(str(rts))"),
     # an assignment target is not a value
     ("rt = clock.getTime()", "str(rt) = clock.getTime()"),
     # a call's own name is not wrapped

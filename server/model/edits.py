@@ -17,7 +17,15 @@ import re
 from typing import Iterator
 
 CONVERSIONS = ("str", "int", "float", "len", "list", "round", "abs")
+# calls that iterate their arguments: a str() there turns items into characters
+ITERATE = {"join", "extend", "sum", "sorted", "set", "tuple", "list", "enumerate", "zip", "min", "max", "any", "all",
+           "map", "filter", "shuffle", "choice", "sample"}
 MAX_EDITS = 120  # a long line has hundreds of (operand, conversion) pairs; the first ones are the nearest to its start
+
+
+def _callee(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else \
+        call.func.attr if isinstance(call.func, ast.Attribute) else ""
 
 
 def assigned_before(lines: list[str], end: int) -> list[str]:
@@ -161,10 +169,14 @@ def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
     # `random.shuffle(list(order))` runs, and shuffles a copy nobody keeps
     in_place = {id(arg) for node in nodes if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
                 for arg in node.value.args if isinstance(arg, (ast.Name, ast.Attribute, ast.Subscript))}
+    # nor str() of what the call iterates: `', '.join(str(rts))` runs, and joins the characters of "[0.41, ...]"
+    iterated = {id(arg) for node in nodes if isinstance(node, ast.Call) and _callee(node) in ITERATE
+                for arg in node.args}
     for node in _operands(tree):
         if not (span := _span(node, line)):
             continue
         already = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CONVERSIONS
         for conversion in CONVERSIONS:
-            if not (already and node.func.id == conversion) and not (conversion == "list" and id(node) in in_place):
+            if not (already and node.func.id == conversion) and not (conversion == "list" and id(node) in in_place) \
+                    and not (conversion == "str" and id(node) in iterated):
                 yield _splice(line, *span, f"{conversion}({line[span[0]:span[1]]})")
