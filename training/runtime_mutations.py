@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..server.model.edits import assigned_before
 from .mutations import Mutation, _code_part, _replace_line
 
 CALL_START = re.compile(r"\b([A-Za-z_][\w.]*)\(")
@@ -146,11 +147,7 @@ def attribute_case(lines, i):
 
 def swap_variable(lines, i):
     """Another variable of the script used in place of the right one (`clock.draw()` for `stim.draw()`)."""
-    assigned = []
-    for line in lines[:i]:
-        match = re.match(r"^\s*([a-z_]\w*)\s*=[^=]", line)
-        if match and match.group(1) not in assigned:
-            assigned.append(match.group(1))
+    assigned = [n for n in assigned_before(lines, i) if n[0].islower() or n[0] == "_"]  # not CONSTANTS
     match = re.search(r"\b([a-z_]\w*)\.\w+", _code_part(lines[i]))
     if match and match.group(1) in assigned:
         others = [n for n in assigned if n != match.group(1) and n not in KEYWORDS]

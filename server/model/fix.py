@@ -116,8 +116,7 @@ def verify(source: str, region: Region, new_text: str, code: str | int | None,
     lost = _assigned(old_text) - _assigned(new_text)
     if lost:
         return FixOutcome(False, f"the model's code no longer sets {', '.join(sorted(lost))}", region, new_text)
-    new_lines = lines[:region.start] + new_text.split("\n") + lines[region.end:]
-    new_source = "\n".join(new_lines)
+    new_source = replace_region(lines, region, new_text)
     try:
         ast.parse(new_source)
     except SyntaxError as exc:
