@@ -97,7 +97,7 @@ def main() -> int:
                              checker_findings(analysis), rerun, samples, 200, None, region, edits)
         if found.outcome is None:
             return None, found.proof
-        return replace_region(source.split("\n"), region, found.outcome.new_text), \
+        return replace_region(source.split("\n"), found.outcome.region, found.outcome.new_text), \
             f"the model's rewrite ({found.tried[-1].split(':')[0]})"
 
     def system(path, source, before):

@@ -4,7 +4,7 @@ the lines no edit applies to get none."""
 
 import pytest
 
-from psychopy_lsp.server.model.edits import assigned_before, line_edits
+from psychopy_lsp.server.model.edits import assigned_before, definition_sites, line_edits
 
 
 @pytest.mark.parametrize("line, variables, wanted", [
@@ -34,6 +34,10 @@ from psychopy_lsp.server.model.edits import assigned_before, line_edits
     ("label = 'n: ' + len(trials)", [], "label = 'n: ' + str(len(trials))"),
     # ... a variable handed to a call made for its effect may still be converted, not copied
     ("    log.write(onset)", [], "    log.write(str(onset))"),
+    # a tuple or a set where a list was meant (the item is assigned or indexed later)
+    ("pos = (0, 0.2)", [], "pos = [0, 0.2]"),
+    ("sides = {'left', 'right'}", [], "sides = ['left', 'right']"),
+    ("xy = 1, 2", [], "xy = [1, 2]"),
 ])
 def test_each_operator_offers_its_edit(line, variables, wanted):
     assert wanted in line_edits(line, variables)
@@ -55,6 +59,9 @@ def test_each_operator_offers_its_edit(line, variables, wanted):
     ("rt = clock.getTime()", "str(rt) = clock.getTime()"),
     # a call's own name is not wrapped
     ("t = clock.getTime()", "t = str(clock.getTime)()"),
+    # an unpacking target is not a tuple literal to rewrite, nor an empty tuple
+    ("a, b = f()", "[a, b] = f()"),
+    ("x = ()", "x = []"),
 ])
 def test_edits_that_change_nothing_useful_are_not_offered(line, unwanted):
     assert unwanted not in line_edits(line)
@@ -80,3 +87,31 @@ def test_edits_are_distinct_and_never_the_line():
 def test_assigned_before():
     lines = ["win = 1", "clock = 2", "if x == 1:", "    rt = 3", "win = 4", "later = 5"]
     assert assigned_before(lines, 5) == ["win", "clock", "rt"]
+
+
+SCRIPT = """import random
+n = 4
+order = reversed(items)
+pos = (0, 0)
+order = list(order)
+for i in range(n):
+    pos[0] = order[i] + n
+    if i == n:
+        total = {
+            'a': 1}
+    label = total
+"""
+
+
+@pytest.mark.parametrize("start, end, sites", [
+    # the statement reads pos, order, n: their last one-line assignments before it, nearest first
+    (6, 7, [4, 3, 1]),
+    # a compound header reads n: its assignment
+    (7, 8, [1]),
+    # `total` was last set by a statement of several lines: not a one-line site (and nothing before it)
+    (10, 11, []),
+    # `random` and `range` are never assigned: no sites
+    (0, 1, []),
+])
+def test_definition_sites(start, end, sites):
+    assert definition_sites(SCRIPT.split("\n"), start, end) == sites

@@ -250,3 +250,64 @@ def test_spec_reading(description, field, value):
 def test_a_semantic_category_shows_words_of_it_and_not_of_it():
     source = composed("A word in white for 1 s. Press a if it is an animal and o if not. 20 trials.")
     assert "'horse'" in source and "'hammer'" in source  # animals on the a rows, objects on the o rows
+
+
+RANDINT = """import random
+trials = list(range(4))
+pick = random.randint(5)
+print(pick)
+"""
+
+
+def _randint_run(line: int | None, status: str = "error"):
+    """A run result as the sandbox gives it (only the fields repair.compare reads)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(status=status, line=line, error_type="TypeError" if status == "error" else "",
+                           message="Random.randint() missing 1 required positional argument: 'b'")
+
+
+@pytest.mark.parametrize("replies, samples, proved, verified", [
+    # the greedy answer is right: verified once, kept
+    (["pick = random.randint(0, 5)"], 3, True, 1),
+    # the greedy answer is the unchanged line, an alternative of the model's is right
+    (["pick = random.randint(5)", "pick = random.randint(5)", "pick = random.randint(0, 5)"], 3, True, 1),
+    # no alternatives allowed (fixSamples 0): the greedy answer only, none proved
+    (["pick = random.randint(5)", "pick = random.randint(0, 5)"], 0, False, 0),
+])
+def test_generate_repairs_a_runtime_error_as_the_fix_command_does(api_index, replies, samples, proved, verified):
+    """generate's repair loop asks fix.first_proved, with its own verification (checker + headless run) as the
+    re-run: a candidate counts only when its run gets past the error (the real runs: tests/test_lsp_generate)."""
+    from types import SimpleNamespace
+
+    from fakes import FakeBackend
+    from psychopy_lsp.server.generate.pipeline import _proved_repair
+    from psychopy_lsp.server.model.prompts import FIX_END
+
+    fake = FakeBackend({"randint": [r + "\n" + FIX_END for r in replies]})
+    tried = []
+
+    def try_source(origin, source):
+        tried.append(source)
+        good = "randint(0, 5)" in source
+        run = _randint_run(None if good else 3, "ok" if good else "error")
+        return SimpleNamespace(origin=origin, source=source, verdict=SimpleNamespace(run=run, problems=lambda: []))
+
+    found = _proved_repair(RANDINT, _randint_run(3), api_index, fake, samples, None, try_source, lambda: 60.0)
+    assert (found is not None) is proved
+    assert len(tried) == verified
+    if proved:
+        assert found.source == RANDINT.replace("randint(5)", "randint(0, 5)")  # only that line changed
+        assert found.origin.startswith("repaired (the model")
+
+
+def test_generate_runs_no_repair_once_its_time_limit_is_reached(api_index):
+    from fakes import FakeBackend
+    from psychopy_lsp.server.generate.pipeline import _proved_repair
+    from psychopy_lsp.server.model.prompts import FIX_END
+
+    fake = FakeBackend({"randint": ["pick = random.randint(0, 5)\n" + FIX_END]})
+    tried = []
+    found = _proved_repair(RANDINT, _randint_run(3), api_index, fake, 3, None,
+                           lambda origin, source: tried.append(source), lambda: 5.0)
+    assert found is None and tried == []

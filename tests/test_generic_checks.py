@@ -91,3 +91,13 @@ def test_families_can_be_switched_off(api_index):
     assert errors == []
     codes = {d.code for d in diagnostics(snap, settings.checks)}
     assert "PSY303" not in codes and "F401" not in codes
+
+
+@pytest.mark.parametrize("source, codes", [
+    # a byte-order mark before correct code (Builder writes one; Python runs it): no finding
+    ("\ufeff#!/usr/bin/env python\nfrom psychopy import core\ncore.wait(0.5)\n", []),
+    # ... and a real mistake after it is still found, on its own line
+    ("\ufeff# -*- coding: utf-8 -*-\nfrom psychopy import visual\nwin = visual.Window(\nprint(x)\n", ["PSY001"]),
+])
+def test_a_byte_order_mark_is_not_code(api_index, source, codes):
+    assert [f.code for f in findings(source, api_index)] == codes

@@ -267,3 +267,32 @@ def test_reset_accumulators(old, new, reset):
     from psychopy_lsp.server.model.fix import reset_accumulators
 
     assert reset_accumulators(old, new) == reset
+
+
+TUPLE_POS = """import random
+pos = (0, 0)
+for step in range(3):
+    pos[0] = random.random()
+print(pos)
+"""
+
+
+@pytest.mark.parametrize("scores, proved", [
+    # the model ranks the edit of the line that made the tuple first: proved, and only that line changes
+    ({"pos = [0, 0]": -1.0}, True),
+    # ranked below the budget of re-runs: never run
+    ({"pos = [0, 0]": -80.0}, False),
+])
+def test_an_edit_of_the_line_that_made_the_value_is_a_candidate(check_codes, scores, proved):
+    from psychopy_lsp.server.model.fix import first_proved
+
+    fake = FakeBackend({"item assignment": ["    pos[0] = random.random()\n" + FIX_END]}, scores=scores)
+    rerun, ran = _rerun_by_text("pos = [0, 0]")
+    found = first_proved(TUPLE_POS, 3, "TypeError: 'tuple' object does not support item assignment", "TypeError",
+                         [], fake, check_codes, rerun, samples=2)
+    assert (found.outcome is not None) is proved
+    if proved:
+        assert found.outcome.region.start == 1 and found.tried[-1].startswith("edit of line 2")
+        assert ran[-1] == TUPLE_POS.replace("(0, 0)", "[0, 0]")
+    else:
+        assert not any("[0, 0]" in r for r in ran) and len(ran) == 3

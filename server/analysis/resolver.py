@@ -396,7 +396,8 @@ def _module_value(name: str) -> Value:
 
 def parse_tolerant(source: str) -> ast.Module | SyntaxError:
     try:
-        return ast.parse(source)
+        # a UTF-8 byte-order mark (Builder writes one; Python reads it in a file, ast not in a str): not code
+        return ast.parse(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as exc:
         return exc
     except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting

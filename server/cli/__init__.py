@@ -233,7 +233,7 @@ def cmd_generate(args) -> int:
     try:
         result = generate(args.description, index, install.python, backend, attempts=args.attempts,
                           time_limit_s=args.time_limit, run_timeout_s=args.run_timeout, example=example,
-                          api_lines=api_lines, report=report)
+                          api_lines=api_lines, fix_samples=Settings().fix_samples, report=report)
     except (GenerationCancelled, KeyboardInterrupt):
         bar.close()
         print("psychopy-lsp: generation cancelled", file=sys.stderr)

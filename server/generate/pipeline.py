@@ -128,7 +128,7 @@ def _generate(backend, prompt: str, max_tokens: int, stop, cancel) -> str:
 def generate(description: str, index, python: str, backend=None, *, colour_names=None, attempts: int = 3,
              time_limit_s: float = 60.0, run_timeout_s: float = 15.0, isolation_mode: str = "preferred",
              example: str = "", api_lines: list[str] | None = None, model_candidate: bool = True,
-             cancel: threading.Event | None = None,
+             fix_samples: int = 0, cancel: threading.Event | None = None,
              report: Callable[[str, int], None] | None = None) -> Generation:
     """Write and verify an experiment for `description` (see the module docstring)."""
     from ..sandbox.repair import runtime_fix
@@ -197,8 +197,12 @@ def generate(description: str, index, python: str, backend=None, *, colour_names
             if fix is not None:
                 fixed = ("repaired (runtime fix: " + fix.title + ")", fix.apply(best.source))
             elif backend is not None:
-                fixed = _model_repair(best.source, run.line, f"{run.error_type}: {run.message}", index, backend,
-                                      cancel)
+                proved = _proved_repair(best.source, run, index, backend, fix_samples, cancel, try_source, left)
+                if proved is not None:  # already verified by try_source: keep it when it is no worse
+                    if _score(proved.verdict) >= _score(best.verdict):
+                        best = proved
+                    continue
+                break
         elif verdict.checker_errors and backend is not None:
             line = int(verdict.checker_errors[0].split(":")[0].split()[1])
             fixed = _model_repair(best.source, line, verdict.checker_errors[0], index, backend, cancel)
@@ -230,6 +234,40 @@ def generate(description: str, index, python: str, backend=None, *, colour_names
 def _score(verdict: Verdict) -> tuple:
     return (verdict.passed, verdict.parses, not verdict.checker_errors, verdict.runs,
             -sum(len(v) for v in verdict.missing.values()))
+
+
+def _proved_repair(source: str, run, index, backend, samples: int, cancel, try_source, left):
+    """The model's repair of the runtime error in `run`, as "Fix with the PsychoPy model" makes it
+    (fix.first_proved): its greedy answer, then up to `samples` alternatives, each verified by `try_source` (the
+    checker and a headless run); the first whose run gets past the error (repair.compare), as a Candidate, or
+    None. A candidate is not run once fewer than 10 s of the time limit are `left()`."""
+    from ..analysis import Analysis
+    from ..model.backends import Cancelled
+    from ..model.context import checker_findings, region_api_lines
+    from ..model.fix import first_proved, region_for
+    from ..sandbox.repair import compare
+
+    if not run.line:
+        return None
+    analysis = Analysis(source, index)
+    region = region_for(source, run.line - 1)
+
+    def rerun(fixed: str):
+        if left() <= 10:
+            return False, "not run: the time limit is reached", None
+        candidate = try_source("repaired (the model, given the error, proved by a re-run)", fixed)
+        after = candidate.verdict.run
+        if after is None:
+            return False, "; ".join(candidate.verdict.problems()), candidate
+        return (*compare(run, after), candidate)
+
+    try:
+        proved = first_proved(source, run.line - 1, f"{run.error_type}: {run.message}", run.error_type,
+                              region_api_lines(analysis, region.start, region.end), backend,
+                              checker_findings(analysis), rerun, samples, 200, cancel, region)
+    except Cancelled as exc:
+        raise GenerationCancelled() from exc
+    return proved.after if proved.outcome is not None else None
 
 
 def _model_repair(source: str, line: int | None, message: str, index, backend, cancel):

@@ -54,7 +54,7 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     # model), until a re-run proves one: the model's first choice is often the unchanged code, and the run, not the
     # model, decides (fix.Alternatives, as fix.first_proved). A static finding: the greedy answer only.
     message = str(data.get("message") or "")
-    search = Alternatives(region.text(lines), message, ls.settings.fix_samples if from_run else 0)
+    search = Alternatives(lines, message, ls.settings.fix_samples if from_run else 0)
 
     async def on_worker(job):
         with ls.docs.model_work(uri) as cancel:
@@ -79,7 +79,7 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
             if search.worth_a_run(label, candidate):
                 which = "the model's answer" if label == "greedy" else \
                     f"{label}, re-run {search.reruns} of {search.samples + 1}"
-                fixed = replace_region(lines, region, candidate.new_text)
+                fixed = replace_region(lines, candidate.region, candidate.new_text)
                 async with progress(ls, "Verifying the model's fix", f"running the fixed script ({which})") as bar:
                     proved, proof, _after = await asyncio.to_thread(verify_by_rerun, before, snap.path, python,
                                                                     fixed, **run_options)

@@ -190,7 +190,8 @@ async def generate(ls, *args) -> dict:
             result = await asyncio.to_thread(
                 run_generation, description, index, python, backend, attempts=settings.generate_attempts,
                 time_limit_s=settings.generate_time_limit_s, run_timeout_s=min(options["timeout_s"], 15.0),
-                isolation_mode=options["isolation_mode"], example=example, api_lines=api_lines, cancel=cancel,
+                isolation_mode=options["isolation_mode"], example=example, api_lines=api_lines,
+                fix_samples=settings.fix_samples, cancel=cancel,
                 report=bar.reporter())
         except asyncio.CancelledError:  # $/cancelRequest
             cancel.set()  # the worker thread stops at its next step; nothing is applied

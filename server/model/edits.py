@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from typing import Iterator
 
 CONVERSIONS = ("str", "int", "float", "len", "list", "round", "abs")
@@ -36,6 +37,26 @@ def assigned_before(lines: list[str], end: int) -> list[str]:
         if match and match.group(1) not in names:
             names.append(match.group(1))
     return names
+
+
+def definition_sites(lines: list[str], start: int, end: int, limit: int = 3) -> list[int]:
+    """0-based lines of the one-line assignments that last set, before line `start`, the variables the statement
+    on lines [start, end) reads, nearest first: where the value that raised may have been made wrong
+    (`order = reversed(items)` ... `order[0]`)."""
+    tree = _parse(textwrap.dedent("\n".join(lines[start:end])))
+    if tree is None:
+        return []
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    sites: list[int] = []
+    for i in range(start - 1, -1, -1):
+        match = re.match(r"^\s*([A-Za-z_]\w*)\s*=[^=]", lines[i])
+        if match and match.group(1) in read:
+            read.discard(match.group(1))  # the last assignment before the statement is the one it read
+            if _parse(lines[i].strip()) is not None:  # one line, complete
+                sites.append(i)
+        if len(sites) >= limit or not read:
+            break
+    return sites
 
 
 def _parse(text: str) -> ast.AST | None:
@@ -152,6 +173,13 @@ def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
             if left and right:
                 between = line[left[1]:right[0]]
                 yield _splice(line, left[1], right[0], between.replace("/", "//", 1))
+    # a tuple or set written where a list was meant (`pos = (0, 0)` then `pos[0] = x`; `{'a', 'b'}[0]`)
+    for node in nodes:
+        if isinstance(node, (ast.Tuple, ast.Set)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load) \
+                and node.elts and (span := _span(node, line)):
+            inner = ", ".join(line[e.col_offset:e.end_col_offset] for e in node.elts if _span(e, line))
+            if len(inner.split(", ")) == len(node.elts):
+                yield _splice(line, *span, f"[{inner}]")
     # one name too many in an unpacking
     for node in nodes:
         target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else \

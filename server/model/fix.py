@@ -25,13 +25,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .backends import ModelBackend
-from .edits import assigned_before, line_edits
+from .edits import assigned_before, definition_sites, line_edits
 from .prompts import FIX_END, fix_prompt
 
 # the largest region the model may rewrite, in lines
 MAX_REGION = 12
 # alternatives generated per one re-run allowed (first_proved): generating is cheap, a re-run is not
 ALTERNATIVES_PER_RUN = 3
+# each generic edit is verified by the whole document's checker: on a long document (a Builder export of a
+# thousand lines) fewer edits are verified, so that the lines checked stay near this bound
+CHECKED_LINES = 60_000
 # a fix is a small edit: an answer less similar than this to the broken code rewrote it rather than fixed it
 MIN_SIMILARITY = 0.5
 
@@ -50,7 +53,7 @@ def region_for(source: str, line: int) -> Region:
     window around it when the source does not parse."""
     lines = source.split("\n")
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(source.removeprefix("\ufeff"))  # a byte-order mark: see analysis.parse_tolerant
     except SyntaxError:
         tree = None
     if tree is not None:
@@ -118,7 +121,7 @@ def verify(source: str, region: Region, new_text: str, code: str | int | None,
         return FixOutcome(False, f"the model's code no longer sets {', '.join(sorted(lost))}", region, new_text)
     new_source = replace_region(lines, region, new_text)
     try:
-        ast.parse(new_source)
+        ast.parse(new_source.removeprefix("\ufeff"))
     except SyntaxError as exc:
         return FixOutcome(False, f"the model's code does not parse ({exc.msg}, line {exc.lineno})", region, new_text)
     new_end = region.start + len(new_text.split("\n"))
@@ -220,9 +223,12 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
                  max_tokens: int = 160, cancel: threading.Event | None = None, region: Region | None = None,
                  seen: set[str] = frozenset(), edits: bool = True) -> list[tuple[str, FixOutcome]]:
     """Candidates after the greedy answer, best first: the model's own alternatives (sample 1 .. samples x
-    ALTERNATIVES_PER_RUN) and the generic one-line edits of model/edits.py, those that pass `screen` only, ranked
-    by the model's log-probability of each as the fixed code (a backend that cannot score keeps the model's
-    first, then the edits in their order). Labels: "sample k", "edit"."""
+    ALTERNATIVES_PER_RUN) and the generic one-line edits of model/edits.py, of the statement that raised and of
+    the one-line assignments that last set the variables it reads (the value may have been made wrong there:
+    `order = reversed(items)` ... `order[0]`), those that pass `screen` only, ranked by the model's
+    log-probability of each as the fixed code of its own region (a backend that cannot score keeps the model's
+    first, then the edits in their order). Labels: "sample k", "edit", "edit of line N". Each candidate's
+    `region` is the one it replaces."""
     region = region or region_for(source, line)
     lines = source.split("\n")
     old_text = region.text(lines)
@@ -240,17 +246,44 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
         if not outcome.new_text:
             break  # the backend has no further alternative
         consider(f"sample {sample}", outcome)
+    groups = [(region, found)]  # candidates by the region they replace, each scored under its own prompt
+    check_codes = _remembering(check_codes, source)
+    allowed = max(12, CHECKED_LINES // max(1, len(lines)))
     if edits and samples:
-        for text in line_edits(old_text, assigned_before(lines, region.start)):
-            if cancel is not None and cancel.is_set():
-                break
-            consider("edit", verify(source, region, text, code, check_codes))
-    scores = backend.score(_fix_prompt(source, region, message, api_lines),
-                           [outcome.new_text + "\n" + FIX_END for _, outcome in found], cancel) if found else None
-    if scores is None:
-        return found
-    order = sorted(range(len(found)), key=lambda i: -scores[i])  # stable: ties keep the model's own first
-    return [found[i] for i in order]
+        sites = [region] + [region_for(source, i) for i in definition_sites(lines, region.start, region.end)]
+        for site in sites:
+            site_text, group = site.text(lines), (found if site is region else [])
+            for text in line_edits(site_text, assigned_before(lines, site.start)):
+                if cancel is not None and cancel.is_set() or allowed <= 0:
+                    break
+                allowed -= 1
+                outcome = verify(source, site, text, code, check_codes)
+                if not screen(site_text, outcome, message, taken):
+                    taken.add(outcome.new_text)
+                    group.append(("edit" if site is region else f"edit of line {site.start + 1}", outcome))
+            if site is not region and group:
+                groups.append((site, group))
+    ranked: list[tuple[float, int, tuple[str, FixOutcome]]] = []
+    for site, group in groups:
+        scores = backend.score(_fix_prompt(source, site, message, api_lines),
+                               [outcome.new_text + "\n" + FIX_END for _, outcome in group], cancel) if group else None
+        if scores is None:  # a backend that cannot score: the model's own first, then the edits in their order
+            scores = [0.0] * len(group)
+        ranked += [(score, len(ranked) + i, item) for i, (score, item) in enumerate(zip(scores, group))]
+    return [item for _, _, item in sorted(ranked, key=lambda r: (-r[0], r[1]))]  # ties keep the order
+
+
+def _remembering(check_codes: Callable[[str], list], source: str) -> Callable[[str], list]:
+    """`check_codes`, with its findings for `source` (the unchanged document every edit's verify checks) kept."""
+    kept: list = []
+
+    def checked(text: str) -> list:
+        if text != source:
+            return check_codes(text)
+        if not kept:
+            kept.append(check_codes(source))
+        return kept[0]
+    return checked
 
 
 class Alternatives:
@@ -258,8 +291,8 @@ class Alternatives:
     awaits the model and the re-run itself): the greedy answer, then `alternatives`, each re-run while the budget
     lasts (`samples` re-runs after the first), and the reason to give when none is proved."""
 
-    def __init__(self, old_text: str, message: str, samples: int):
-        self.old_text, self.message, self.samples = old_text, message, max(0, samples)
+    def __init__(self, lines: list[str], message: str, samples: int):
+        self.lines, self.message, self.samples = lines, message, max(0, samples)
         self.seen: set[str] = set()
         self.tried: list[str] = []  # per candidate: greedy / sample k / edit, and what became of it
         self.reruns = 0
@@ -270,7 +303,7 @@ class Alternatives:
 
     def worth_a_run(self, label: str, outcome: FixOutcome) -> bool:
         """Screen a candidate; True counts it as re-run (the caller must then run it and call `ran`)."""
-        reason = screen(self.old_text, outcome, self.message, self.seen)
+        reason = screen(outcome.region.text(self.lines), outcome, self.message, self.seen)
         if reason:
             self._note(label, reason)
             return False
@@ -342,13 +375,13 @@ def first_proved(source: str, line: int, message: str, code: str | int | None, a
     `rerun(fixed source) -> (proved, what was seen, result)`; the first one proved wins (see Alternatives)."""
     region = region or region_for(source, line)
     lines = source.split("\n")
-    search = Alternatives(region.text(lines), message, samples)
+    search = Alternatives(lines, message, samples)
     queue = [("greedy", model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
                                   region))]
     while queue and search.budget_left() and not (cancel is not None and cancel.is_set()):
         label, outcome = queue.pop(0)
         if search.worth_a_run(label, outcome):
-            proved, proof, after = rerun(replace_region(lines, region, outcome.new_text))
+            proved, proof, after = rerun(replace_region(lines, outcome.region, outcome.new_text))
             search.ran(label, proved, proof)
             if proved:
                 return Proved(outcome, proof, after, search.tried)
