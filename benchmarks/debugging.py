@@ -95,10 +95,11 @@ def main() -> int:
         found = first_proved(source, before.line - 1, message, before.error_type,
                              region_api_lines(analysis, region.start, region.end), backend,
                              checker_findings(analysis), rerun, samples, 200, None, region, edits)
+        tried = " [tried: " + " || ".join(found.tried or []) + "]"  # every candidate and its fate, for the JSON
         if found.outcome is None:
-            return None, found.proof
+            return None, found.proof + tried
         return replace_region(source.split("\n"), found.outcome.region, found.outcome.new_text), \
-            f"the model's rewrite ({found.tried[-1].split(':')[0]})"
+            f"the model's rewrite ({found.tried[-1].split(' `')[0]})" + tried
 
     def system(path, source, before):
         fixed, why = deterministic(path, source, before)

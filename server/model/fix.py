@@ -380,9 +380,10 @@ def first_proved(source: str, line: int, message: str, code: str | int | None, a
                                   region))]
     while queue and search.budget_left() and not (cancel is not None and cancel.is_set()):
         label, outcome = queue.pop(0)
-        if search.worth_a_run(label, outcome):
+        shown = f"{label} `{outcome.new_text.strip()[:80]}`"  # what was tried, in the record of the search
+        if search.worth_a_run(shown, outcome):
             proved, proof, after = rerun(replace_region(lines, outcome.region, outcome.new_text))
-            search.ran(label, proved, proof)
+            search.ran(shown, proved, proof)
             if proved:
                 return Proved(outcome, proof, after, search.tried)
         if label == "greedy" and search.samples:
