@@ -44,7 +44,7 @@ def main() -> int:
     from psychopy_lsp.server.analysis import Analysis
     from psychopy_lsp.server.model.backends import make_backend
     from psychopy_lsp.server.model.context import checker_findings, region_api_lines
-    from psychopy_lsp.server.model.fix import first_proved, region_for, replace_region
+    from psychopy_lsp.server.model.fix import first_proved, raised_expression, region_for, replace_region
     from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
     from psychopy_lsp.server.sandbox.runner import run_script
     from psychopy_lsp.server.settings import Settings
@@ -58,6 +58,8 @@ def main() -> int:
                         "each re-run (default: the fixSamples setting; 0: the first answer only)")
     parser.add_argument("--adapter", default="", help="a GGUF LoRA adapter for the model and system repairers "
                         "(default: the shipped one), e.g. one trained on training/repair_data.py's pairs")
+    parser.add_argument("--no-raised", action="store_true", help="re-run candidates that still evaluate the "
+                        "expression that raised (the policy before that screen)")
     parser.add_argument("--set", default=str(HELDOUT), help="a folder of scripts (heldout/debugging-2: written after "
                         "the runtime rules, by varying the mistakes and adding kinds they do not read)")
     args = parser.parse_args()
@@ -94,7 +96,8 @@ def main() -> int:
 
         found = first_proved(source, before.line - 1, message, before.error_type,
                              region_api_lines(analysis, region.start, region.end), backend,
-                             checker_findings(analysis), rerun, samples, 200, None, region, edits)
+                             checker_findings(analysis), rerun, samples, 200, None, region, edits,
+                             raised_expression(before, source) if not args.no_raised else None)
         tried = " [tried: " + " || ".join(found.tried or []) + "]"  # every candidate and its fate, for the JSON
         if found.outcome is None:
             return None, found.proof + tried

@@ -169,6 +169,22 @@ win.close()
 core.quit()
 """
 
+POSITIONS = """from psychopy import visual, core
+
+win = visual.Window([400, 300], units='height')
+dot = visual.Circle(win, radius=0.05, fillColor='white')
+xs = [-0.2, 0.0, 0.2]
+ys = [0.1, -0.1, 0.0]
+positions = zip(xs, ys)
+for trial in range(3):
+    dot.pos = positions[trial]
+    dot.draw()
+    win.flip()
+    core.wait(0.05)
+win.close()
+core.quit()
+"""
+
 
 async def _run_and_resolve(client, tmp_path, name: str, script: str, error_type: str):
     path = tmp_path / name
@@ -217,6 +233,18 @@ async def test_a_generic_edit_the_model_ranks_is_proved_by_a_rerun(client: Langu
     fixed = apply_edits(LOG_ONSETS, [edit])
     changed = [new for old, new in zip(LOG_ONSETS.split("\n"), fixed.split("\n")) if old != new]
     assert changed == ["    log.write(str(onset))"] and "is gone" in resolved.data["verified"]
+
+
+async def test_the_line_that_made_the_value_is_fixed_when_the_error_is_later(client: LanguageClient, tmp_path):
+    """`positions[trial]` raises because `positions` is a zip: the fix is on the line that made it (an edit of
+    the assignment the failing line reads from), proved by a re-run; that line alone changes."""
+    _path, _uri, resolved = await _run_and_resolve(client, tmp_path, "positions.py", POSITIONS, "TypeError")
+    assert resolved.edit is not None, (resolved.data or {}).get("refused")
+    [edit] = resolved.edit.document_changes[0].edits
+    fixed = apply_edits(POSITIONS, [edit])
+    changed = [(old, new) for old, new in zip(POSITIONS.split("\n"), fixed.split("\n")) if old != new]
+    assert changed == [("positions = zip(xs, ys)", "positions = list(zip(xs, ys))")], changed
+    assert "is gone" in resolved.data["verified"]
 
 
 async def test_a_runtime_fix_no_rerun_proves_is_refused_with_the_reason(client: LanguageClient, tmp_path):

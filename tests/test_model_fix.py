@@ -296,3 +296,63 @@ def test_an_edit_of_the_line_that_made_the_value_is_a_candidate(check_codes, sco
         assert ran[-1] == TUPLE_POS.replace("(0, 0)", "[0, 0]")
     else:
         assert not any("[0, 0]" in r for r in ran) and len(ran) == 3
+
+
+@pytest.mark.parametrize("old, new, text, error_type, again", [
+    # the value assigned changes, the tuple item is still assigned: raises again, no re-run
+    ("    start[0] = 0.1 * trial", "    start[0] = trial", "start[0]", "TypeError", True),
+    # the failing call is kept inside another: its arguments are evaluated first, it raises again
+    ("y = round(x['a'], 2)", "y = float(round(x['a'], 2))", "round(x['a'], 2)", "TypeError", True),
+    ("for i in range(len(n)):", "for i in range(1, len(n)):", "len(n)", "TypeError", True),
+    # the right fixes: the failing expression changes (right-code cases: never screened)
+    ("y = round(x['a'], 2)", "y = round(float(x['a']), 2)", "round(x['a'], 2)", "TypeError", False),
+    ("for i in range(len(n)):", "for i in range(n):", "len(n)", "TypeError", False),
+    ("z = d[0] + 1", "z = list(d)[0] + 1", "d[0]", "TypeError", False),
+    # an accumulated key that raised KeyError: the store of a plain assignment is another role
+    ("counts['g'] += 1", "counts['g'] = counts.get('g', 0) + 1", "counts['g']", "KeyError", False),
+    # an unpacking's error depends on the value assigned: stores other than an item are never screened
+    ("w, h = size.split(',')", "w, h = size.split('x')", "w, h", "ValueError", False),
+    # an item assigned whose error may depend on the value (numpy's ValueError): not screened
+    ("arr[0] = 'a'", "arr[0] = 1", "arr[0]", "ValueError", False),
+    # a guard may leave the expression unevaluated: not screened
+    ("y = round(x['a'], 2)", "y = round(x['a'], 2) if x else 0", "round(x['a'], 2)", "TypeError", False),
+    # another kind of statement (a try, an if) or two statements: not screened
+    ("y = d[0]", "if d:\n    y = d[0]", "d[0]", "TypeError", False),
+    ("y = d[0]", "d = list(d)\ny = d[0]", "d[0]", "TypeError", False),
+])
+def test_still_raises(old, new, text, error_type, again):
+    from psychopy_lsp.server.model.fix import Raised, still_raises
+
+    assert still_raises(old, new, Raised(0, text, error_type)) is again
+
+
+def test_raised_expression_reads_the_last_user_frame():
+    from types import SimpleNamespace
+
+    from psychopy_lsp.server.model.fix import Raised, raised_expression
+
+    source = "x = {'a': '0.3'}\ny = round(x['a'], 2)\n"
+    frame = {"user": True, "line": 2, "end_line": 2, "col": 4, "end_col": 20}
+    lib = {"user": False, "line": 900, "end_line": 900, "col": 0, "end_col": 3}
+    run = SimpleNamespace(error_type="TypeError", frames=[frame, lib])
+    assert raised_expression(run, source) == Raised(1, "round(x['a'], 2)", "TypeError")
+    # no columns (an older Python), or over several lines: nothing to screen with
+    assert raised_expression(SimpleNamespace(error_type="TypeError", frames=[{**frame, "col": None}]), source) is None
+    assert raised_expression(SimpleNamespace(error_type="TypeError", frames=[{**frame, "end_line": 3}]), source) is None
+    assert raised_expression(SimpleNamespace(error_type="", frames=[]), source) is None
+
+
+def test_candidates_that_still_evaluate_what_raised_are_not_rerun(check_codes):
+    """The model's alternatives change the value assigned to the tuple's item: each would raise again, so none
+    is re-run and the budget goes to the edit of the line that made the tuple."""
+    from psychopy_lsp.server.model.fix import Raised, first_proved
+
+    replies = ["    pos[0] = random.random()", "    pos[0] = random.random() * 2", "    pos[0] = 0.5"]
+    fake = FakeBackend({"item assignment": [r + "\n" + FIX_END for r in replies]},
+                       scores={"random() * 2": 0.0, "0.5": 0.0, "pos = [0, 0]": -5.0})
+    rerun, ran = _rerun_by_text("pos = [0, 0]")
+    found = first_proved(TUPLE_POS, 3, "TypeError: 'tuple' object does not support item assignment", "TypeError",
+                         [], fake, check_codes, rerun, samples=1, raised=Raised(3, "pos[0]", "TypeError"))
+    assert found.outcome is not None and ran == [TUPLE_POS.replace("(0, 0)", "[0, 0]")]
+    # screened before the model ranks the candidates: never scored, never run
+    assert not any("random() * 2" in answer or "= 0.5" in answer for answer in fake.scored)

@@ -201,3 +201,8 @@ def test_the_child_bootstrap_is_a_linted_module_that_runs_nothing_on_import(monk
     except KeyError as exc:
         report = report_module.describe(exc)
     assert report["status"] == "error" and report["error"]["type"] == "KeyError" and report["frames"]
+    # the columns of the expression that raised (Python 3.11+), for fix.raised_expression
+    frame = report["frames"][-1]
+    line = Path(frame["file"]).read_text().split("\n")[frame["line"] - 1]  # `code` is stripped, columns are not
+    assert frame["end_line"] == frame["line"] and line[frame["col"]:frame["end_col"]] == 'raise KeyError("trial")'
+

@@ -244,7 +244,7 @@ def _proved_repair(source: str, run, index, backend, samples: int, cancel, try_s
     from ..analysis import Analysis
     from ..model.backends import Cancelled
     from ..model.context import checker_findings, region_api_lines
-    from ..model.fix import first_proved, region_for
+    from ..model.fix import first_proved, raised_expression, region_for
     from ..sandbox.repair import compare
 
     if not run.line:
@@ -264,7 +264,8 @@ def _proved_repair(source: str, run, index, backend, samples: int, cancel, try_s
     try:
         proved = first_proved(source, run.line - 1, f"{run.error_type}: {run.message}", run.error_type,
                               region_api_lines(analysis, region.start, region.end), backend,
-                              checker_findings(analysis), rerun, samples, 200, cancel, region)
+                              checker_findings(analysis), rerun, samples, 200, cancel, region,
+                              raised=raised_expression(run, source))
     except Cancelled as exc:
         raise GenerationCancelled() from exc
     return proved.after if proved.outcome is not None else None

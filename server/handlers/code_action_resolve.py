@@ -14,7 +14,7 @@ from .commands import sandbox_args
 
 from ..model.backends import BackendError, Cancelled
 from ..model.context import checker_findings, region_api_lines
-from ..model.fix import Alternatives, alternatives, model_fix, region_for, replace_region
+from ..model.fix import Alternatives, alternatives, model_fix, raised_expression, region_for, replace_region
 
 
 def _refuse(ls, action: lsp.CodeAction, reason: str) -> lsp.CodeAction:
@@ -54,7 +54,8 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
     # model), until a re-run proves one: the model's first choice is often the unchanged code, and the run, not the
     # model, decides (fix.Alternatives, as fix.first_proved). A static finding: the greedy answer only.
     message = str(data.get("message") or "")
-    search = Alternatives(lines, message, ls.settings.fix_samples if from_run else 0)
+    raised = raised_expression(before, source) if from_run else None
+    search = Alternatives(lines, message, ls.settings.fix_samples if from_run else 0, raised)
 
     async def on_worker(job):
         with ls.docs.model_work(uri) as cancel:
@@ -93,7 +94,8 @@ async def on_resolve(ls, action: lsp.CodeAction) -> lsp.CodeAction:
             if label == "greedy" and search.samples:
                 queue = await on_worker(lambda cancel: alternatives(
                     source, line, message, data.get("code"), api_lines, backend, checker_findings(snap.analysis),
-                    search.samples, max(ls.settings.max_tokens, 160), cancel, region, search.seen))
+                    search.samples, max(ls.settings.max_tokens, 160), cancel, region, search.seen,
+                    raised=raised))
     except Cancelled as exc:
         return _refuse(ls, action, str(exc) or "cancelled (the document changed or the request was cancelled)")
     except BackendError as exc:

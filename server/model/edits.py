@@ -39,11 +39,11 @@ def assigned_before(lines: list[str], end: int) -> list[str]:
     return names
 
 
-def definition_sites(lines: list[str], start: int, end: int, limit: int = 3) -> list[int]:
+def definition_sites(lines: list[str], start: int, end: int, reads: str | None = None, limit: int = 3) -> list[int]:
     """0-based lines of the one-line assignments that last set, before line `start`, the variables the statement
-    on lines [start, end) reads, nearest first: where the value that raised may have been made wrong
-    (`order = reversed(items)` ... `order[0]`)."""
-    tree = _parse(textwrap.dedent("\n".join(lines[start:end])))
+    on lines [start, end) reads (or, given, the expression `reads`: the one that raised), nearest first: where the
+    value that raised may have been made wrong (`order = reversed(items)` ... `order[0]`)."""
+    tree = _parse(textwrap.dedent("\n".join(lines[start:end])) if reads is None else reads.strip())
     if tree is None:
         return []
     read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -73,10 +73,12 @@ def _splice(line: str, start: int, end: int, new: str) -> str:
     return line[:start] + new + line[end:]
 
 
-def line_edits(text: str, variables: list[str] = ()) -> list[str]:
+def line_edits(text: str, variables: list[str] = (), value_only: bool = False) -> list[str]:
     """Edited versions of the one-line statement `text` (indentation kept), each different from it, no repeats;
-    `variables`: names the script assigned before it (for the swapped-object edit). A multi-line or unparsable
-    statement gets none."""
+    `variables`: names the script assigned before it (for the swapped-object edit); `value_only`: only the edits
+    that change what kind of value the line makes (a method called, a tuple or set as a list, a number unquoted, a
+    conversion), for a line that made a value a later line failed on. A multi-line or unparsable statement gets
+    none."""
     if "\n" in text.strip("\n"):
         return []
     indent = text[:len(text) - len(text.lstrip())]
@@ -85,7 +87,7 @@ def line_edits(text: str, variables: list[str] = ()) -> list[str]:
     if tree is None:
         return []
     out: list[str] = []
-    for new in _edits(tree, line, list(variables)):
+    for new in _edits(tree, line, list(variables), value_only):
         new = indent + new
         if new != text and new not in out:
             out.append(new)
@@ -121,13 +123,15 @@ def _operands(tree: ast.AST) -> list[ast.expr]:
     return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
 
 
-def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
+def _edits(tree: ast.AST, line: str, variables: list[str], value_only: bool = False) -> Iterator[str]:
     nodes = sorted((n for n in ast.walk(tree) if hasattr(n, "col_offset")), key=lambda n: n.col_offset)
-    # a method read as a value: called
-    for node in nodes:
-        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (span := _span(node, line)):
-            if not line[span[1]:].lstrip().startswith("("):
-                yield _splice(line, span[1], span[1], "()")
+    if value_only:
+        yield from _called(nodes, line)
+        yield from _as_list(nodes, line)
+        yield from _unquoted(nodes, line)
+        yield from _converted(tree, nodes, line)
+        return
+    yield from _called(nodes, line)
     # one argument too many: each positional argument dropped (with its comma)
     for node in nodes:
         if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args):
@@ -161,25 +165,14 @@ def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
                 if variant != attr:
                     yield _splice(line, start, span[1], variant)
     # a quoted number unquoted; `/` where `//` was meant
+    yield from _unquoted(nodes, line)
     for node in nodes:
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and (span := _span(node, line)):
-            try:
-                float(node.value)
-                yield _splice(line, *span, node.value.strip())
-            except ValueError:
-                pass
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             left, right = _span(node.left, line), _span(node.right, line)
             if left and right:
                 between = line[left[1]:right[0]]
                 yield _splice(line, left[1], right[0], between.replace("/", "//", 1))
-    # a tuple or set written where a list was meant (`pos = (0, 0)` then `pos[0] = x`; `{'a', 'b'}[0]`)
-    for node in nodes:
-        if isinstance(node, (ast.Tuple, ast.Set)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load) \
-                and node.elts and (span := _span(node, line)):
-            inner = ", ".join(line[e.col_offset:e.end_col_offset] for e in node.elts if _span(e, line))
-            if len(inner.split(", ")) == len(node.elts):
-                yield _splice(line, *span, f"[{inner}]")
+    yield from _as_list(nodes, line)
     # one name too many in an unpacking
     for node in nodes:
         target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else \
@@ -193,6 +186,39 @@ def _edits(tree: ast.AST, line: str, variables: list[str]) -> Iterator[str]:
             for other in variables[-8:]:
                 if span and other != node.value.id:
                     yield _splice(line, *span, other)
+    yield from _converted(tree, nodes, line)
+
+
+def _called(nodes: list[ast.AST], line: str) -> Iterator[str]:
+    """A method read as a value: called."""
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (span := _span(node, line)):
+            if not line[span[1]:].lstrip().startswith("("):
+                yield _splice(line, span[1], span[1], "()")
+
+
+def _unquoted(nodes: list[ast.AST], line: str) -> Iterator[str]:
+    """A quoted number unquoted."""
+    for node in nodes:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and (span := _span(node, line)):
+            try:
+                float(node.value)
+            except ValueError:
+                continue
+            yield _splice(line, *span, node.value.strip())
+
+
+def _as_list(nodes: list[ast.AST], line: str) -> Iterator[str]:
+    """A tuple or set written where a list was meant (`pos = (0, 0)` then `pos[0] = x`; `{'a', 'b'}[0]`)."""
+    for node in nodes:
+        if isinstance(node, (ast.Tuple, ast.Set)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load) \
+                and node.elts and (span := _span(node, line)):
+            inner = ", ".join(line[e.col_offset:e.end_col_offset] for e in node.elts if _span(e, line))
+            if len(inner.split(", ")) == len(node.elts):
+                yield _splice(line, *span, f"[{inner}]")
+
+
+def _converted(tree: ast.AST, nodes: list[ast.AST], line: str) -> Iterator[str]:
     # a conversion around an operand; never a copy (`list(x)`) of a variable handed to a call made for its effect:
     # `random.shuffle(list(order))` runs, and shuffles a copy nobody keeps
     in_place = {id(arg) for node in nodes if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)

@@ -20,6 +20,7 @@ import builtins
 import difflib
 import keyword
 import re
+import textwrap
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -179,6 +180,74 @@ def _close(a: str, b: str) -> bool:
     return a.lower() == b.lower() or difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
 
 
+@dataclass(frozen=True)
+class Raised:
+    """The expression that raised at run time, from the traceback's columns (Python 3.11+)."""
+    line: int  # 0-based
+    text: str
+    error_type: str
+
+
+def raised_expression(run, source: str) -> Raised | None:
+    """The expression the last frame in the user's script points at, or None (no columns: an older Python, an
+    expression over several lines, a line with characters other than ASCII: the columns count bytes)."""
+    frames = [f for f in getattr(run, "frames", None) or [] if f.get("user")]
+    if not frames:
+        return None
+    line, col, end_col = frames[-1].get("line"), frames[-1].get("col"), frames[-1].get("end_col")
+    lines = source.split("\n")
+    if not line or col is None or end_col is None or frames[-1].get("end_line") != line or line > len(lines) \
+            or not lines[line - 1].isascii():
+        return None
+    text = lines[line - 1][col:end_col]
+    return Raised(line - 1, text, getattr(run, "error_type", "")) if text.strip() else None
+
+
+# what may leave an expression unevaluated, or change what it reads, within one statement
+GUARDS = (ast.IfExp, ast.BoolOp, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+          ast.NamedExpr)
+
+
+def _one_statement(text: str) -> tuple[ast.stmt, str] | None:
+    code = textwrap.dedent(text)
+    for attempt in (code, code + "\n    pass"):  # a compound statement's header gets a body
+        try:
+            body = ast.parse(attempt).body
+        except SyntaxError:
+            continue
+        return (body[0], attempt) if len(body) == 1 else None
+    return None
+
+
+def _roles(statement: ast.stmt, code: str, text: str, error_type: str) -> set[str]:
+    """How the statement uses each occurrence of the expression `text`: evaluated for its value, or an item
+    assigned to (whose TypeError or IndexError does not depend on the value assigned); other stores: none."""
+    roles = set()
+    for node in ast.walk(statement):
+        if not isinstance(node, ast.expr) or ast.get_source_segment(code, node) != text:
+            continue
+        ctx = getattr(node, "ctx", ast.Load())
+        if isinstance(ctx, ast.Load):
+            roles.add("value")
+        elif isinstance(node, ast.Subscript) and isinstance(ctx, ast.Store) and error_type in ("TypeError",
+                                                                                              "IndexError"):
+            roles.add("item assigned")
+    return roles
+
+
+def still_raises(old_text: str, new_text: str, raised: Raised) -> bool:
+    """Whether a candidate for the statement that raised still evaluates, unguarded and in the same role, the
+    expression that raised: the same expression over the same state raises again, so no re-run is needed
+    (`start[0] = trial` for `start[0] = 0.1 * trial` on a tuple)."""
+    old, new = _one_statement(old_text), _one_statement(new_text)
+    if old is None or new is None or type(old[0]) is not type(new[0]):
+        return False
+    if any(isinstance(node, GUARDS) for node in ast.walk(new[0])):
+        return False
+    before = _roles(*old, raised.text, raised.error_type)
+    return bool(before & _roles(*new, raised.text, raised.error_type))
+
+
 def dropped_reads(old_text: str, new_text: str, message: str) -> set[str]:
     """What the broken region used that the fix no longer does: a variable, an attribute with no close variant
     put in its place (`getkeys` -> `getKeys` is a fix, `remove` -> `append` changes the task), a builtin call with
@@ -221,7 +290,8 @@ def model_fix(source: str, line: int, message: str, code: str | int | None, api_
 def alternatives(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
                  backend: ModelBackend, check_codes: Callable[[str], list[tuple[int, str, str]]], samples: int,
                  max_tokens: int = 160, cancel: threading.Event | None = None, region: Region | None = None,
-                 seen: set[str] = frozenset(), edits: bool = True) -> list[tuple[str, FixOutcome]]:
+                 seen: set[str] = frozenset(), edits: bool = True,
+                 raised: Raised | None = None) -> list[tuple[str, FixOutcome]]:
     """Candidates after the greedy answer, best first: the model's own alternatives (sample 1 .. samples x
     ALTERNATIVES_PER_RUN) and the generic one-line edits of model/edits.py, of the statement that raised and of
     the one-line assignments that last set the variables it reads (the value may have been made wrong there:
@@ -236,7 +306,7 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
     found: list[tuple[str, FixOutcome]] = []
 
     def consider(label: str, outcome: FixOutcome) -> None:
-        if not screen(old_text, outcome, message, taken):
+        if not screen(old_text, outcome, message, taken, raised):
             taken.add(outcome.new_text)
             found.append((label, outcome))
 
@@ -250,26 +320,30 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
     check_codes = _remembering(check_codes, source)
     allowed = max(12, CHECKED_LINES // max(1, len(lines)))
     if edits and samples:
-        sites = [region] + [region_for(source, i) for i in definition_sites(lines, region.start, region.end)]
+        # where the value that raised was made: the variables the raised expression reads, else the statement's
+        reads = raised.text if raised is not None and region.start <= raised.line < region.end else None
+        sites = [region] + [region_for(source, i) for i in definition_sites(lines, region.start, region.end, reads)]
         for site in sites:
             site_text, group = site.text(lines), (found if site is region else [])
-            for text in line_edits(site_text, assigned_before(lines, site.start)):
+            for text in line_edits(site_text, assigned_before(lines, site.start), value_only=site is not region):
                 if cancel is not None and cancel.is_set() or allowed <= 0:
                     break
                 allowed -= 1
                 outcome = verify(source, site, text, code, check_codes)
-                if not screen(site_text, outcome, message, taken):
+                if not screen(site_text, outcome, message, taken, raised):
                     taken.add(outcome.new_text)
                     group.append(("edit" if site is region else f"edit of line {site.start + 1}", outcome))
             if site is not region and group:
                 groups.append((site, group))
+    # each candidate's log-probability as the fixed code, less the unchanged code's under the same prompt: how
+    # much the model prefers the change, comparable across regions (a short line is likelier than a long one)
     ranked: list[tuple[float, int, tuple[str, FixOutcome]]] = []
     for site, group in groups:
-        scores = backend.score(_fix_prompt(source, site, message, api_lines),
-                               [outcome.new_text + "\n" + FIX_END for _, outcome in group], cancel) if group else None
+        answers = [outcome.new_text + "\n" + FIX_END for _, outcome in group] + [site.text(lines) + "\n" + FIX_END]
+        scores = backend.score(_fix_prompt(source, site, message, api_lines), answers, cancel) if group else None
         if scores is None:  # a backend that cannot score: the model's own first, then the edits in their order
-            scores = [0.0] * len(group)
-        ranked += [(score, len(ranked) + i, item) for i, (score, item) in enumerate(zip(scores, group))]
+            scores = [0.0] * len(answers)
+        ranked += [(score - scores[-1], len(ranked) + i, item) for i, (score, item) in enumerate(zip(scores, group))]
     return [item for _, _, item in sorted(ranked, key=lambda r: (-r[0], r[1]))]  # ties keep the order
 
 
@@ -291,8 +365,8 @@ class Alternatives:
     awaits the model and the re-run itself): the greedy answer, then `alternatives`, each re-run while the budget
     lasts (`samples` re-runs after the first), and the reason to give when none is proved."""
 
-    def __init__(self, lines: list[str], message: str, samples: int):
-        self.lines, self.message, self.samples = lines, message, max(0, samples)
+    def __init__(self, lines: list[str], message: str, samples: int, raised: Raised | None = None):
+        self.lines, self.message, self.samples, self.raised = lines, message, max(0, samples), raised
         self.seen: set[str] = set()
         self.tried: list[str] = []  # per candidate: greedy / sample k / edit, and what became of it
         self.reruns = 0
@@ -303,7 +377,7 @@ class Alternatives:
 
     def worth_a_run(self, label: str, outcome: FixOutcome) -> bool:
         """Screen a candidate; True counts it as re-run (the caller must then run it and call `ran`)."""
-        reason = screen(outcome.region.text(self.lines), outcome, self.message, self.seen)
+        reason = screen(outcome.region.text(self.lines), outcome, self.message, self.seen, self.raised)
         if reason:
             self._note(label, reason)
             return False
@@ -322,13 +396,17 @@ class Alternatives:
         self.first_reason = self.first_reason or reason
 
 
-def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str]) -> str:
-    """Why a runtime fix candidate is not worth a re-run ("" when it is): refused by verify, already tried, or it
-    stops reading a variable the broken code read."""
+def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], raised: Raised | None = None) -> str:
+    """Why a runtime fix candidate is not worth a re-run ("" when it is): refused by verify, already tried, it
+    still evaluates the expression that `raised` (in the statement that raised), or it stops reading a variable
+    the broken code read."""
     if not outcome.ok:
         return outcome.reason
     if outcome.new_text in seen:
         return "the same as an earlier candidate"
+    if raised is not None and outcome.region.start <= raised.line < outcome.region.end and \
+            still_raises(old_text, outcome.new_text, raised):
+        return f"it still evaluates `{raised.text}`, where the {raised.error_type or 'error'} was raised"
     dropped = dropped_reads(old_text, outcome.new_text, message)
     if dropped:
         return f"the model's code no longer uses {', '.join(sorted(dropped))}"
@@ -370,12 +448,13 @@ def first_proved(source: str, line: int, message: str, code: str | int | None, a
                  check_codes: Callable[[str], list[tuple[int, str, str]]],
                  rerun: Callable[[str], tuple[bool, str, object]], samples: int = 0, max_tokens: int = 160,
                  cancel: threading.Event | None = None, region: Region | None = None,
-                 edits: bool = True) -> Proved:
+                 edits: bool = True, raised: Raised | None = None) -> Proved:
     """The greedy fix, then `alternatives`, each verified statically and then by
-    `rerun(fixed source) -> (proved, what was seen, result)`; the first one proved wins (see Alternatives)."""
+    `rerun(fixed source) -> (proved, what was seen, result)`; the first one proved wins (see Alternatives).
+    `raised`: the expression that raised (raised_expression), when the run's traceback has its columns."""
     region = region or region_for(source, line)
     lines = source.split("\n")
-    search = Alternatives(lines, message, samples)
+    search = Alternatives(lines, message, samples, raised)
     queue = [("greedy", model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
                                   region))]
     while queue and search.budget_left() and not (cancel is not None and cancel.is_set()):
@@ -388,5 +467,5 @@ def first_proved(source: str, line: int, message: str, code: str | int | None, a
                 return Proved(outcome, proof, after, search.tried)
         if label == "greedy" and search.samples:
             queue = alternatives(source, line, message, code, api_lines, backend, check_codes, search.samples,
-                                 max_tokens, cancel, region, search.seen, edits)
+                                 max_tokens, cancel, region, search.seen, edits, raised)
     return Proved(None, search.first_reason or "cancelled", None, search.tried)

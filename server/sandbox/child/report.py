@@ -32,7 +32,10 @@ def suggestion(exc: BaseException) -> str:
 def describe(exc: BaseException) -> dict:
     """How the script ended with an exception: its type, message, traceback frames, and what a fix needs (the
     missing name and Python's suggestion, a KeyError's key)."""
-    frames = [{"file": f.filename, "line": f.lineno, "name": f.name, "code": f.line}
+    # the columns (Python 3.11+) say which expression raised: a fix that still evaluates it is refused unrun
+    frames = [{"file": f.filename, "line": f.lineno, "name": f.name, "code": f.line,
+               "end_line": getattr(f, "end_lineno", None), "col": getattr(f, "colno", None),
+               "end_col": getattr(f, "end_colno", None)}
               for f in traceback.extract_tb(exc.__traceback__)]
     if isinstance(exc, SyntaxError):
         frames.append({"file": exc.filename, "line": exc.lineno, "name": "<module>", "code": exc.text})
