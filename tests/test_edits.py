@@ -115,3 +115,28 @@ for i in range(n):
 ])
 def test_definition_sites(start, end, sites):
     assert definition_sites(SCRIPT.split("\n"), start, end) == sites
+
+
+@pytest.mark.parametrize("line, wanted, unwanted", [
+    # the line that made a value: its kind changes (a copy as a list, a list literal, a number, a call)
+    ("durations = map(float, parts)", "durations = list(map(float, parts))", None),
+    ("pos = (0, 0)", "pos = [0, 0]", None),
+    ("isi = '0.5'", "isi = 0.5", None),
+    ("names = row.keys", "names = row.keys()", None),
+    # ... never what changes what the line does: an argument dropped, another object, an attribute's case
+    ("out = open('rts.txt', 'w')", None, "out = open('rts.txt')"),
+    ("win = visual.Window([800, 600])", None, "win = visual.window([800, 600])"),
+    ("last = trials[3]", None, "last = trials[2]"),
+])
+def test_value_edits_of_the_line_that_made_a_value(line, wanted, unwanted):
+    edits = line_edits(line, ["out", "log"], value_only=True)
+    assert wanted is None or wanted in edits
+    assert unwanted is None or unwanted not in edits
+
+
+def test_definition_sites_of_the_raised_expression_only():
+    """Given the expression that raised, only the variables it reads: `out.write(x)` raised, so `msg` is not
+    a site even though the statement reads it."""
+    lines = ["out = open('a.txt', 'w')", "msg = 'x'", "x = 3", "out.write(x) if msg else None"]
+    assert definition_sites(lines, 3, 4) == [2, 1, 0]
+    assert definition_sites(lines, 3, 4, "out.write(x)") == [2, 0]

@@ -356,3 +356,17 @@ def test_candidates_that_still_evaluate_what_raised_are_not_rerun(check_codes):
     assert found.outcome is not None and ran == [TUPLE_POS.replace("(0, 0)", "[0, 0]")]
     # screened before the model ranks the candidates: never scored, never run
     assert not any("random() * 2" in answer or "= 0.5" in answer for answer in fake.scored)
+
+
+def test_candidates_are_ranked_by_how_much_the_model_prefers_them_to_the_unchanged_code(check_codes):
+    """Raw log-probabilities favour the failing line's edits (-4 against -6), but the model holds to the failing
+    line far more (-1) than to the line that made the tuple (-5.5): less the unchanged code's score, the edit of
+    the tuple's line (-0.5) comes before the failing line's (-3) and is the one re-run."""
+    from psychopy_lsp.server.model.fix import first_proved
+
+    scores = {"    pos[0] = random.random()\n": -1.0, "pos[0]": -4.0, "pos = [0, 0]": -6.0, "pos = (0, 0)": -5.5}
+    fake = FakeBackend({"item assignment": ["    pos[0] = random.random()\n" + FIX_END]}, scores=scores)
+    rerun, ran = _rerun_by_text("pos = [0, 0]")
+    found = first_proved(TUPLE_POS, 3, "TypeError: 'tuple' object does not support item assignment", "TypeError",
+                         [], fake, check_codes, rerun, samples=1)
+    assert found.outcome is not None and len(ran) == 1 and found.tried[-1].startswith("edit of line 2")
