@@ -319,6 +319,9 @@ def test_an_edit_of_the_line_that_made_the_value_is_a_candidate(check_codes, sco
     # another kind of statement (a try, an if) or two statements: not screened
     ("y = d[0]", "if d:\n    y = d[0]", "d[0]", "TypeError", False),
     ("y = d[0]", "d = list(d)\ny = d[0]", "d[0]", "TypeError", False),
+    # a statement added after the one that raised does not stop it raising
+    ("name = os.path.join('data', n)", "name = os.path.join('data', n)\nprint(name)", "os.path.join('data', n)",
+     "TypeError", True),
 ])
 def test_still_raises(old, new, text, error_type, again):
     from psychopy_lsp.server.model.fix import Raised, still_raises

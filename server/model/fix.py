@@ -208,14 +208,15 @@ GUARDS = (ast.IfExp, ast.BoolOp, ast.Lambda, ast.ListComp, ast.SetComp, ast.Dict
           ast.NamedExpr)
 
 
-def _one_statement(text: str) -> tuple[ast.stmt, str] | None:
+def _first_statement(text: str, alone: bool = True) -> tuple[ast.stmt, str] | None:
+    """The statement `text` starts with (the only one, when `alone`) and the code it was parsed from."""
     code = textwrap.dedent(text)
     for attempt in (code, code + "\n    pass"):  # a compound statement's header gets a body
         try:
             body = ast.parse(attempt).body
         except SyntaxError:
             continue
-        return (body[0], attempt) if len(body) == 1 else None
+        return (body[0], attempt) if body and (len(body) == 1 or not alone) else None
     return None
 
 
@@ -238,8 +239,9 @@ def _roles(statement: ast.stmt, code: str, text: str, error_type: str) -> set[st
 def still_raises(old_text: str, new_text: str, raised: Raised) -> bool:
     """Whether a candidate for the statement that raised still evaluates, unguarded and in the same role, the
     expression that raised: the same expression over the same state raises again, so no re-run is needed
-    (`start[0] = trial` for `start[0] = 0.1 * trial` on a tuple)."""
-    old, new = _one_statement(old_text), _one_statement(new_text)
+    (`start[0] = trial` for `start[0] = 0.1 * trial` on a tuple). Statements added after it change nothing;
+    one added before it may (it is not screened)."""
+    old, new = _first_statement(old_text), _first_statement(new_text, alone=False)
     if old is None or new is None or type(old[0]) is not type(new[0]):
         return False
     if any(isinstance(node, GUARDS) for node in ast.walk(new[0])):
