@@ -373,3 +373,17 @@ def test_candidates_are_ranked_by_how_much_the_model_prefers_them_to_the_unchang
     found = first_proved(TUPLE_POS, 3, "TypeError: 'tuple' object does not support item assignment", "TypeError",
                          [], fake, check_codes, rerun, samples=1)
     assert found.outcome is not None and len(ran) == 1 and found.tried[-1].startswith("edit of line 2")
+
+
+@pytest.mark.parametrize("old, new, only", [
+    # the item is annotated, not assigned: the line runs and sets nothing
+    ("    start[0] = 0.1 * trial", "    start[0]: 0.1 * trial", True),
+    ("rt = clock.getTime()", "rt: clock.getTime()", True),
+    # an annotated assignment with its value still assigns; an annotation the code already had is not new
+    ("rt = clock.getTime()", "rt: float = clock.getTime()", False),
+    ("rt: float\nrt = t", "rt: float\nrt = float(t)", False),
+])
+def test_annotated_only(old, new, only):
+    from psychopy_lsp.server.model.fix import annotated_only
+
+    assert annotated_only(old, new) is only

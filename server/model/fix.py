@@ -250,6 +250,18 @@ def still_raises(old_text: str, new_text: str, raised: Raised) -> bool:
     return bool(before & _roles(*new, raised.text, raised.error_type))
 
 
+def annotated_only(old_text: str, new_text: str) -> bool:
+    """Whether an assignment became an annotation without a value (`start[0]: 0.1 * trial` runs, and sets
+    nothing)."""
+    def bare(text: str) -> int:
+        try:
+            tree = ast.parse(textwrap.dedent(text))
+        except SyntaxError:
+            return 0
+        return sum(isinstance(n, ast.AnnAssign) and n.value is None for n in ast.walk(tree))
+    return bare(new_text) > bare(old_text)
+
+
 def dropped_reads(old_text: str, new_text: str, message: str) -> set[str]:
     """What the broken region used that the fix no longer does: a variable, an attribute with no close variant
     put in its place (`getkeys` -> `getKeys` is a fix, `remove` -> `append` changes the task), a builtin call with
@@ -409,6 +421,8 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], rai
     if raised is not None and outcome.region.start <= raised.line < outcome.region.end and \
             still_raises(old_text, outcome.new_text, raised):
         return f"it still evaluates `{raised.text}`, where the {raised.error_type or 'error'} was raised"
+    if annotated_only(old_text, outcome.new_text):
+        return "the model's code annotates instead of assigning (`x: value` sets nothing)"
     dropped = dropped_reads(old_text, outcome.new_text, message)
     if dropped:
         return f"the model's code no longer uses {', '.join(sorted(dropped))}"
