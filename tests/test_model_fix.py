@@ -387,3 +387,21 @@ def test_annotated_only(old, new, only):
     from psychopy_lsp.server.model.fix import annotated_only
 
     assert annotated_only(old, new) is only
+
+
+@pytest.mark.parametrize("text, used", [
+    # the result of an in-place method, assigned or passed on: None
+    ("seq.text = letters.append(' ')", {"append"}),
+    ("trials = random.shuffle(trials)", {"shuffle"}),
+    ("print(rts.sort())", {"sort"}),
+    # called on its own line: right
+    ("letters.append(' ')", set()),
+    ("    random.shuffle(trials)", set()),
+    # a method of the same name that returns something (str.join is not in-place; sorted() is a function)
+    ("seq.text = ' '.join(letters)", set()),
+    ("order = sorted(trials)", set()),
+])
+def test_none_results(text, used):
+    from psychopy_lsp.server.model.fix import none_results
+
+    assert none_results(text) == used

@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass
 from typing import Callable
 
+from ..sandbox.runtime_rules import IN_PLACE
 from .backends import ModelBackend
 from .edits import assigned_before, definition_sites, line_edits
 from .prompts import FIX_END, fix_prompt
@@ -250,6 +251,18 @@ def still_raises(old_text: str, new_text: str, raised: Raised) -> bool:
     return bool(before & _roles(*new, raised.text, raised.error_type))
 
 
+def none_results(text: str) -> set[str]:
+    """In-place methods (`append`, `shuffle`, ...: they return None) whose result the code uses: assigned,
+    passed on, operated on (`seq.text = letters.append(' ')` runs, and shows nothing)."""
+    try:
+        tree = ast.parse(textwrap.dedent(text))
+    except SyntaxError:
+        return set()
+    statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    return {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            and n.func.attr in IN_PLACE and id(n) not in statements}
+
+
 def annotated_only(old_text: str, new_text: str) -> bool:
     """Whether an assignment became an annotation without a value (`start[0]: 0.1 * trial` runs, and sets
     nothing)."""
@@ -423,6 +436,9 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], rai
         return f"it still evaluates `{raised.text}`, where the {raised.error_type or 'error'} was raised"
     if annotated_only(old_text, outcome.new_text):
         return "the model's code annotates instead of assigning (`x: value` sets nothing)"
+    used = none_results(outcome.new_text) - none_results(old_text)
+    if used:
+        return f"the model's code uses what {', '.join(sorted(used))}() returns, which is None"
     dropped = dropped_reads(old_text, outcome.new_text, message)
     if dropped:
         return f"the model's code no longer uses {', '.join(sorted(dropped))}"
