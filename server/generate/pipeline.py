@@ -198,11 +198,12 @@ def generate(description: str, index, python: str, backend=None, *, colour_names
                 fixed = ("repaired (runtime fix: " + fix.title + ")", fix.apply(best.source))
             elif backend is not None:
                 proved = _proved_repair(best.source, run, index, backend, fix_samples, cancel, try_source, left)
-                if proved is not None:  # already verified by try_source: keep it when it is no worse
-                    if _score(proved.verdict) >= _score(best.verdict):
-                        best = proved
-                    continue
-                break
+                # already verified by try_source: kept when no worse, and the next round repairs what it meets next;
+                # a worse one would only be searched for again
+                if proved is None or _score(proved.verdict) < _score(best.verdict):
+                    break
+                best = proved
+                continue
         elif verdict.checker_errors and backend is not None:
             line = int(verdict.checker_errors[0].split(":")[0].split()[1])
             fixed = _model_repair(best.source, line, verdict.checker_errors[0], index, backend, cancel)
