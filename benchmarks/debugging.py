@@ -41,10 +41,8 @@ RAN = ("ok", "exit", "timeout")
 def main() -> int:
     from psychopy_lsp.kb.index import index_from_source
     from psychopy_lsp.kb.locate import find_psychopy
-    from psychopy_lsp.server.analysis import Analysis
     from psychopy_lsp.server.model.backends import make_backend
-    from psychopy_lsp.server.model.context import checker_findings, region_api_lines
-    from psychopy_lsp.server.model.fix import first_proved, raised_expression, region_for, replace_region
+    from psychopy_lsp.server.model.fix import prove_runtime_fix, replace_region
     from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
     from psychopy_lsp.server.sandbox.runner import run_script
     from psychopy_lsp.server.settings import Settings
@@ -86,18 +84,13 @@ def main() -> int:
         backend = backend or main_backend
         if not before.line:
             return None, "no line to fix"
-        analysis = Analysis(source, index)
-        region = region_for(source, before.line - 1)
-        message = f"{before.error_type}: {before.message}"
 
         def rerun(fixed):
             after = run(path, fixed)
             return (*compare(before, after), after)
 
-        found = first_proved(source, before.line - 1, message, before.error_type,
-                             region_api_lines(analysis, region.start, region.end), backend,
-                             checker_findings(analysis), rerun, samples, 200, None, region, edits,
-                             raised_expression(before, source) if not args.no_raised else None)
+        found = prove_runtime_fix(source, before, index, backend, rerun, samples, edits=edits,
+                                  use_raised=not args.no_raised)
         tried = " [tried: " + " || ".join(found.tried or []) + "]"  # every candidate and its fate, for the JSON
         if found.outcome is None:
             return None, found.proof + tried

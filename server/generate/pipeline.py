@@ -239,19 +239,15 @@ def _score(verdict: Verdict) -> tuple:
 
 def _proved_repair(source: str, run, index, backend, samples: int, cancel, try_source, left):
     """The model's repair of the runtime error in `run`, as "Fix with the PsychoPy model" makes it
-    (fix.first_proved): its greedy answer, then up to `samples` alternatives, each verified by `try_source` (the
+    (fix.prove_runtime_fix): its greedy answer, then up to `samples` alternatives, each verified by `try_source` (the
     checker and a headless run); the first whose run gets past the error (repair.compare), as a Candidate, or
     None. A candidate is not run once fewer than 10 s of the time limit are `left()`."""
-    from ..analysis import Analysis
     from ..model.backends import Cancelled
-    from ..model.context import checker_findings, region_api_lines
-    from ..model.fix import first_proved, raised_expression, region_for
+    from ..model.fix import prove_runtime_fix
     from ..sandbox.repair import compare
 
     if not run.line:
         return None
-    analysis = Analysis(source, index)
-    region = region_for(source, run.line - 1)
 
     def rerun(fixed: str):
         if left() <= 10:
@@ -263,10 +259,7 @@ def _proved_repair(source: str, run, index, backend, samples: int, cancel, try_s
         return (*compare(run, after), candidate)
 
     try:
-        proved = first_proved(source, run.line - 1, f"{run.error_type}: {run.message}", run.error_type,
-                              region_api_lines(analysis, region.start, region.end), backend,
-                              checker_findings(analysis), rerun, samples, 200, cancel, region,
-                              raised=raised_expression(run, source))
+        proved = prove_runtime_fix(source, run, index, backend, rerun, samples, cancel)
     except Cancelled as exc:
         raise GenerationCancelled() from exc
     return proved.after if proved.outcome is not None else None

@@ -29,11 +29,15 @@ def _callee(call: ast.Call) -> str:
         call.func.attr if isinstance(call.func, ast.Attribute) else ""
 
 
+# a line that assigns one name at a statement's start (`x = ...`, not `x == ...` nor `x[0] = ...`)
+ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=[^=]")
+
+
 def assigned_before(lines: list[str], end: int) -> list[str]:
     """Names the script assigns at a statement's start on lines before `end`, in the order first assigned."""
     names: list[str] = []
     for line in lines[:end]:
-        match = re.match(r"^\s*([A-Za-z_]\w*)\s*=[^=]", line)
+        match = ASSIGNMENT.match(line)
         if match and match.group(1) not in names:
             names.append(match.group(1))
     return names
@@ -43,23 +47,23 @@ def definition_sites(lines: list[str], start: int, end: int, reads: str | None =
     """0-based lines of the one-line assignments that last set, before line `start`, the variables the statement
     on lines [start, end) reads (or, given, the expression `reads`: the one that raised), nearest first: where the
     value that raised may have been made wrong (`order = reversed(items)` ... `order[0]`)."""
-    tree = _parse(textwrap.dedent("\n".join(lines[start:end])) if reads is None else reads.strip())
+    tree = parse_statement(textwrap.dedent("\n".join(lines[start:end])) if reads is None else reads.strip())
     if tree is None:
         return []
     read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     sites: list[int] = []
     for i in range(start - 1, -1, -1):
-        match = re.match(r"^\s*([A-Za-z_]\w*)\s*=[^=]", lines[i])
+        match = ASSIGNMENT.match(lines[i])
         if match and match.group(1) in read:
             read.discard(match.group(1))  # the last assignment before the statement is the one it read
-            if _parse(lines[i].strip()) is not None:  # one line, complete
+            if parse_statement(lines[i].strip()) is not None:  # one line, complete
                 sites.append(i)
         if len(sites) >= limit or not read:
             break
     return sites
 
 
-def _parse(text: str) -> ast.AST | None:
+def parse_statement(text: str) -> ast.AST | None:
     """The statement; a compound statement's header gets a body so that it parses."""
     for attempt in (text, text + "\n    pass"):
         try:
@@ -83,7 +87,7 @@ def line_edits(text: str, variables: list[str] = (), value_only: bool = False) -
         return []
     indent = text[:len(text) - len(text.lstrip())]
     line = text.strip()
-    tree = _parse(line)
+    tree = parse_statement(line)
     if tree is None:
         return []
     out: list[str] = []

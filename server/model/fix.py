@@ -7,10 +7,12 @@ new error there, the region really changed, and the edit replaces whole lines in
 
 A runtime error (from a run) is fixed only when re-running proves it; there the greedy answer is followed by
 `alternatives`: the model's own (with llama.cpp, branches at the answer's most doubtful tokens, model/branching.py)
-and generic one-line edits (model/edits.py), ranked by the model's likelihood of each as the fixed code. A 270M model
-often knows a fix it does not write first, and the re-run, not the model, decides which one is shown. Up to
-`samples` alternatives are re-run; one that stops using a variable, method or call the broken code used is refused
-before that (`results.append(key, rt)` -> `results.append(key)` runs, and loses the RT).
+and generic one-line edits (model/edits.py) of the failing statement and of the one-line assignments that made the
+values it reads, ranked by how much more likely the model finds each than the unchanged code. A 270M model often
+knows a fix it does not write first, and the re-run, not the model, decides which one is shown. Up to `samples`
+alternatives are re-run; `screen` refuses some before that: one that still evaluates the expression the traceback
+points at (it raises again), or stops using a variable, method or call the broken code used
+(`results.append(key, rt)` -> `results.append(key)` runs, and loses the RT), among others.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Callable
 
 from ..sandbox.runtime_rules import IN_PLACE
 from .backends import ModelBackend
-from .edits import assigned_before, definition_sites, line_edits
+from .edits import assigned_before, definition_sites, line_edits, parse_statement
 from .prompts import FIX_END, fix_prompt
 
 # the largest region the model may rewrite, in lines
@@ -210,15 +212,12 @@ GUARDS = (ast.IfExp, ast.BoolOp, ast.Lambda, ast.ListComp, ast.SetComp, ast.Dict
 
 
 def _first_statement(text: str, alone: bool = True) -> tuple[ast.stmt, str] | None:
-    """The statement `text` starts with (the only one, when `alone`) and the code it was parsed from."""
+    """The statement `text` starts with (the only one, when `alone`) and the code its positions refer to."""
     code = textwrap.dedent(text)
-    for attempt in (code, code + "\n    pass"):  # a compound statement's header gets a body
-        try:
-            body = ast.parse(attempt).body
-        except SyntaxError:
-            continue
-        return (body[0], attempt) if body and (len(body) == 1 or not alone) else None
-    return None
+    tree = parse_statement(code)  # a compound statement's header gets a body after `code`'s lines
+    if tree is None or not tree.body or (alone and len(tree.body) > 1):
+        return None
+    return tree.body[0], code
 
 
 def _roles(statement: ast.stmt, code: str, text: str, error_type: str) -> set[str]:
@@ -332,17 +331,18 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
     taken = set(seen)
     found: list[tuple[str, FixOutcome]] = []
 
-    def consider(label: str, outcome: FixOutcome) -> None:
-        if not screen(old_text, outcome, message, taken, raised):
+    def consider(group: list, replaced: str, label: str, outcome: FixOutcome) -> None:
+        """Keep a candidate that passes `screen` against the code it replaces."""
+        if not screen(replaced, outcome, message, taken, raised):
             taken.add(outcome.new_text)
-            found.append((label, outcome))
+            group.append((label, outcome))
 
     for sample in range(1, 1 + samples * ALTERNATIVES_PER_RUN):
         outcome = model_fix(source, line, message, code, api_lines, backend, check_codes, max_tokens, cancel,
                             region, sample)
         if not outcome.new_text:
             break  # the backend has no further alternative
-        consider(f"sample {sample}", outcome)
+        consider(found, old_text, f"sample {sample}", outcome)
     groups = [(region, found)]  # candidates by the region they replace, each scored under its own prompt
     check_codes = _remembering(check_codes, source)
     allowed = max(12, CHECKED_LINES // max(1, len(lines)))
@@ -356,10 +356,8 @@ def alternatives(source: str, line: int, message: str, code: str | int | None, a
                 if cancel is not None and cancel.is_set() or allowed <= 0:
                     break
                 allowed -= 1
-                outcome = verify(source, site, text, code, check_codes)
-                if not screen(site_text, outcome, message, taken, raised):
-                    taken.add(outcome.new_text)
-                    group.append(("edit" if site is region else f"edit of line {site.start + 1}", outcome))
+                consider(group, site_text, "edit" if site is region else f"edit of line {site.start + 1}",
+                         verify(source, site, text, code, check_codes))
             if site is not region and group:
                 groups.append((site, group))
     # each candidate's log-probability as the fixed code, less the unchanged code's under the same prompt: how
@@ -473,6 +471,23 @@ class Proved:
     proof: str  # what the re-run showed, or why every candidate was refused
     after: object = None  # that re-run's result
     tried: list[str] | None = None  # per candidate: greedy / sample k / edit, and what became of it
+
+
+def prove_runtime_fix(source: str, run, index, backend: ModelBackend,
+                      rerun: Callable[[str], tuple[bool, str, object]], samples: int,
+                      cancel: threading.Event | None = None, edits: bool = True, use_raised: bool = True) -> Proved:
+    """`first_proved` for the error a sandbox run (`run`, a RunResult with a line) ended with: the statement
+    around it, the real signatures in scope, the checker's findings and the expression that raised, as "Fix with
+    the PsychoPy model" gives them (`psychopy.generate` and benchmarks/debugging.py call this)."""
+    from ..analysis import Analysis
+    from .context import checker_findings, region_api_lines
+
+    analysis = Analysis(source, index)
+    region = region_for(source, run.line - 1)
+    return first_proved(source, run.line - 1, f"{run.error_type}: {run.message}", run.error_type,
+                        region_api_lines(analysis, region.start, region.end), backend, checker_findings(analysis),
+                        rerun, samples, 200, cancel, region, edits,
+                        raised_expression(run, source) if use_raised else None)
 
 
 def first_proved(source: str, line: int, message: str, code: str | int | None, api_lines: list[str],
