@@ -12,7 +12,8 @@ Repairers:
   model" does);
 - `branches`: the same without the generic edits (the model's own alternatives only: the policy before them);
 - `base`: the same with the adapter off (the base Gemma 3 270M);
-- `system`: the deterministic fix, else the model (what a user gets).
+- `system`: the deterministic fix, else the model (what a user gets);
+- `candidate`: `model` with the adapter --candidate names (a new one measured beside the shipped one).
 
 Repaired (strict) = the re-run reaches its end or its time budget with no exception, after one repair and after
 up to --rounds repairs in a row (each on the next error, as a user who re-runs meets it, kept only when compare
@@ -22,6 +23,8 @@ different error) of the first repair is printed beside it.
     .venv/bin/python benchmarks/debugging.py [--repairers none,deterministic,base,model,system] [--json FILE]
     .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-2
     .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-5 --adapter /tmp/repair.gguf
+    .venv/bin/python benchmarks/debugging.py --set benchmarks/heldout/debugging-9 --repairers base,model,candidate \
+        --candidate /tmp/repair.gguf
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ def main() -> int:
                         "each re-run (default: the fixSamples setting; 0: the first answer only)")
     parser.add_argument("--adapter", default="", help="a GGUF LoRA adapter for the model and system repairers "
                         "(default: the shipped one), e.g. one trained on training/repair_data.py's pairs")
+    parser.add_argument("--candidate", default="", help="a GGUF LoRA adapter measured as the repairer `candidate` "
+                        "beside `model` (the shipped adapter) in the same process, e.g. a newly trained one")
     parser.add_argument("--no-raised", action="store_true", help="re-run candidates that still evaluate the "
                         "expression that raised (the policy before that screen)")
     parser.add_argument("--set", default=str(HELDOUT), help="a folder of scripts (heldout/debugging-2: written after "
@@ -67,6 +72,9 @@ def main() -> int:
     backend = make_backend(Settings(adapter_path=args.adapter)) if {"model", "system", "branches"} & set(repairers) \
         else None
     base_backend = make_backend(Settings(adapter_path="off")) if "base" in repairers else None
+    if "candidate" in repairers and not args.candidate:
+        parser.error("the repairer `candidate` needs --candidate FILE")
+    candidate_backend = make_backend(Settings(adapter_path=args.candidate)) if "candidate" in repairers else None
     rows = []
 
     def run(path: Path, source: str):
@@ -108,7 +116,8 @@ def main() -> int:
     main_backend = backend
     repair = {"deterministic": deterministic, "model": by_model, "system": system,
               "branches": lambda path, source, before: by_model(path, source, before, edits=False),
-              "base": lambda path, source, before: by_model(path, source, before, base_backend)}
+              "base": lambda path, source, before: by_model(path, source, before, base_backend),
+              "candidate": lambda path, source, before: by_model(path, source, before, candidate_backend)}
     for path in sorted(Path(args.set).glob("*.py")):
         source = path.read_text()
         before = run(path, source)

@@ -104,6 +104,33 @@ def test_completion_examples_are_the_servers_fill_in_the_middle_prompt(small_dat
         assert line.strip() not in [s.strip() for s in suffix.split("\n")[1:2]]
 
 
+def test_prefix_completion_examples_are_the_servers_prefix_prompt(api_index):
+    """--completion_format prefix: the prompt the server builds for an adapter without fill-in-the-middle
+    metadata (the shipped one), ending at the cursor; the answer is the whole rest of the line (nothing right of
+    the cursor is shown, so no auto-inserted closers are taken off it)."""
+    import random
+
+    from psychopy_lsp.server.model.inline import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
+
+    source = ("from psychopy import visual, core\nwin = visual.Window()\n"
+              "stim = visual.TextStim(win, text='hi', height=0.1)\nfor i in range(3):\n    stim.draw()\n"
+              "    win.flip()\ncore.wait(0.5)\n")
+    script = data_mod.Script("sample/x.py", source)
+    rows = data_mod.completion_examples(script, api_index, 9, random.Random(0), "prefix")
+    assert rows
+    for row in rows:
+        prompt, answer = row["messages"][0]["content"], row["messages"][1]["content"]
+        assert not any(marker in prompt for marker in (FIM_PREFIX, FIM_SUFFIX, FIM_MIDDLE))
+        typed = prompt.split("\n")[-1]
+        assert typed + answer in source.split("\n")  # the cursor's line as typed + the answer = the real line
+        assert "\n" not in answer and answer.strip()
+
+
+def test_data_refuses_an_unknown_completion_format():
+    with pytest.raises(SystemExit, match="fim or prefix"):
+        data_mod.main(["--completion_format", "suffix", "--limit_scripts", "1"])
+
+
 CUTS = [
     ("    win.flip()", "block_line"),  # an empty line inside a block, indentation typed
     ("stim = visual.TextStim(win, text='hi')", "after_eq"),
@@ -215,6 +242,10 @@ def test_adapter_gguf_matches_the_merged_model(tmp_path):
     print(f"adapter GGUF: agreement {share:.2f} (max diff {diff:.4f}); without the adapter {unchanged:.2f}")
     assert share == 1.0 and diff < 0.05
     assert unchanged < 1.0  # the adapter really changes the model: the check is not vacuous
+    # the completion prompt it was trained on travels in the file, and the server builds that one
+    from psychopy_lsp.server.model.files import prompt_format_for
+    prefix = write_adapter_gguf(tmp_path / "adapter", tmp_path / "prefix.gguf", n_layers=2, prompt_format="prefix")
+    assert (prompt_format_for(adapter), prompt_format_for(prefix)) == ("fim", "prefix")
 
 
 @pytest.mark.parametrize("source,expected", [

@@ -34,7 +34,7 @@ from tqdm import tqdm
 from ..server.analysis import Analysis
 from ..server.model.backends import approx_tokens
 from ..server.checks import check
-from ..server.model.inline import build_prompt
+from ..server.model.inline import build_prompt, prefix_prompt
 from ..server.model.context import api_context, region_api_lines
 from ..server.model.fix import region_for
 from ..server.model.prompts import ANSWER_END, FIX_END, answer_prompt, fix_prompt
@@ -53,6 +53,9 @@ class DataArguments:
     qa_records: int = field(default=200, metadata={"help": "API records turned into questions"})
     builder: bool = field(default=True, metadata={"help": "compile and include the Builder demos"})
     limit_scripts: int = field(default=0, metadata={"help": "use only the first N scripts (tests)"})
+    completion_format: str = field(default="fim", metadata={"help": "completion prompts: fim (the server's "
+                                   "fill-in-the-middle) or prefix (the document up to the cursor, the format of "
+                                   "the shipped adapter); export.py --prompt_format must say the same"})
     seed: int = field(default=0)
 
 
@@ -187,19 +190,22 @@ def completion_case(lines: list[str], i: int, col: int, autoclose: bool) -> tupl
     return before, after, target
 
 
-def completion_examples(script: Script, index, n: int, rng: random.Random) -> list[dict]:
+def completion_examples(script: Script, index, n: int, rng: random.Random, fmt: str = "fim") -> list[dict]:
     analysis = Analysis(script.source, index)
     api_lines = api_context(analysis)
     lines = script.source.split("\n")
     spots = cut_points(lines, rng)
     out = []
     for i, col, kind in rng.sample(spots, min(n, len(spots))):
-        before, after, target = completion_case(lines, i, col, autoclose=rng.random() < 0.5)
+        # a prefix prompt shows nothing right of the cursor, so no auto-inserted closers are taken off the target
+        before, after, target = completion_case(lines, i, col, autoclose=fmt == "fim" and rng.random() < 0.5)
         if not target.strip():
             continue
         # varied windows (short ones train the cut-off window start of long scripts), in approximate tokens:
         # training examples stay under 512 real tokens
-        prompt = build_prompt(before, after, api_lines, approx_tokens, prefix_budget=rng.randint(*PROMPT_BUDGET))
+        budget = rng.randint(*PROMPT_BUDGET)
+        prompt = (prefix_prompt(before, api_lines, budget, approx_tokens) if fmt == "prefix" else
+                  build_prompt(before, after, api_lines, approx_tokens, prefix_budget=budget))
         out.append(example(prompt.text, target, "completion", script.name, cut=kind))
     return out
 
@@ -374,6 +380,8 @@ def build(args: DataArguments) -> tuple[list[dict], list[dict], str]:
     from ..kb.index import index_from_source
     from ..kb.locate import find_psychopy
 
+    if args.completion_format not in ("fim", "prefix"):
+        raise SystemExit(f"--completion_format must be fim or prefix, not {args.completion_format!r}")
     rng = random.Random(args.seed)
     install = find_psychopy()
     index = index_from_source(install)
@@ -382,7 +390,7 @@ def build(args: DataArguments) -> tuple[list[dict], list[dict], str]:
         scripts = scripts[: args.limit_scripts]
     examples: list[dict] = []
     for script in tqdm(scripts, desc="scripts", file=sys.stderr):
-        examples += completion_examples(script, index, args.completions_per_script, rng)
+        examples += completion_examples(script, index, args.completions_per_script, rng, args.completion_format)
         examples += fix_examples(script, index, args.fixes_per_script, rng)
     examples += qa_examples(index, args.qa_records, rng)
     train, held = split(dedupe(examples), args.heldout_share)

@@ -42,6 +42,8 @@ class ExportArguments:
     quantize: str = field(default="", metadata={"help": "Q4_K_M: quantize the merged GGUF with llama.cpp"})
     check: bool = field(default=False, metadata={"help": "greedy tokens: transformers vs llama.cpp"})
     check_tokens: int = field(default=24)
+    prompt_format: str = field(default="fim", metadata={"help": "the completion prompt the adapter was trained on "
+                               "(data.py --completion_format): written into the adapter GGUF for the server"})
 
 
 def _base_gguf(path: str) -> Path:
@@ -233,7 +235,7 @@ def main(argv: list[str] | None = None) -> dict:
     n_layers = _json.loads((Path(checkpoint) / "config.json").read_text()).get("num_hidden_layers") or \
         _json.loads((Path(checkpoint) / "config.json").read_text())["text_config"]["num_hidden_layers"]
     if args.adapter_gguf:
-        path = write_adapter_gguf(adapter, Path(args.adapter_gguf), n_layers)
+        path = write_adapter_gguf(adapter, Path(args.adapter_gguf), n_layers, prompt_format=args.prompt_format)
         report["adapter_gguf"] = {"path": str(path), "bytes": path.stat().st_size}
     model = None
     if args.merged:
