@@ -405,3 +405,41 @@ def test_none_results(text, used):
     from psychopy_lsp.server.model.fix import none_results
 
     assert none_results(text) == used
+
+
+@pytest.mark.parametrize("old, new, lost", [
+    # a stated number gone: the candidate runs and changes the experiment
+    ("seq = random.choices(shapes, 6)", "seq = random.choices(shapes)", ["6"]),  # one draw, not six
+    ("    rts.append(round(t, '3'))", "    rts.append(round(t))", ["3"]),  # whole seconds kept
+    ("practice = faces[:len(faces) * 0.5]", "practice = faces[:len(faces)]", ["0.5"]),  # all, not half
+    ("answers.append(key + 1)", "answers.append(key)", ["1"]),  # the offset lost
+    # right fixes: the number kept, unquoted, moved into a keyword, changed, or the kind changed around it
+    ("    rts.append(round(t, '3'))", "    rts.append(round(t, 3))", []),
+    ("seq = random.choices(shapes, 6)", "seq = random.choices(shapes, k=6)", []),
+    ("practice = faces[:len(faces) * 0.5]", "practice = faces[:int(len(faces) * 0.5)]", []),
+    ("practice = faces[:len(faces) * 0.5]", "practice = faces[:len(faces) // 2]", []),
+    ("answers.append(key + 1)", "answers.append(int(key) + 1)", []),
+    ("last = words[3]", "last = words[2]", []),  # an index one lower: changed, not dropped
+    ("core.wait('0.5')", "core.wait(0.5)", []),
+    ("stim.text = 'Trial ' + trial", "stim.text = 'Trial ' + str(trial)", []),  # no number in either
+    ("x = (", "x = 1", []),  # the broken code does not parse: nothing to compare
+])
+def test_dropped_numbers(old, new, lost):
+    from psychopy_lsp.server.model.fix import dropped_numbers
+
+    assert dropped_numbers(old, new) == lost
+
+
+@pytest.mark.parametrize("message, refused", [
+    ("TypeError: The number of choices must be a keyword argument: k=6", True),  # a kind error: kinds change
+    ("AttributeError: 'int' object has no attribute 'k'", True),
+    # an IndexError or a ValueError may be fixed by changing a value (`range(len(levels) + 1)`)
+    ("IndexError: list index out of range", False),
+    ("ValueError: Sample larger than population or is negative", False),
+])
+def test_screen_refuses_a_dropped_number_for_kind_errors_only(message, refused):
+    from psychopy_lsp.server.model.fix import FixOutcome, Region, screen
+
+    outcome = FixOutcome(ok=True, new_text="seq = random.choices(shapes)", reason="", region=Region(0, 1))
+    reason = screen("seq = random.choices(shapes, 6)", outcome, message, set())
+    assert ("drops the number 6" in reason) is refused

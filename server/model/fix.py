@@ -24,6 +24,7 @@ import keyword
 import re
 import textwrap
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -440,8 +441,43 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], rai
     dropped = dropped_reads(old_text, outcome.new_text, message)
     if dropped:
         return f"the model's code no longer uses {', '.join(sorted(dropped))}"
+    lost = dropped_numbers(old_text, outcome.new_text) if KIND_ERRORS.match(message) else []
+    if lost:
+        return f"the model's code drops the number{'s' * (len(lost) > 1)} {', '.join(lost)} the code states"
     reset = reset_accumulators(old_text, outcome.new_text)
     return f"the model's code no longer adds to {', '.join(sorted(reset))}" if reset else ""
+
+
+# errors about the kind of a value (a str where a number goes, a tuple where a list does): their fix changes
+# kinds, never the values the script states; an IndexError or a ValueError may be fixed by changing one
+# (`range(len(levels) + 1)` -> `range(len(levels))`, a sample larger than its population)
+KIND_ERRORS = re.compile(r"^\s*(TypeError|AttributeError)\b")
+NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$")
+
+
+def dropped_numbers(old_text: str, new_text: str) -> list[str]:
+    """The numbers the broken code states (literals, or quoted: `round(t, '3')`) when the candidate states fewer
+    of them, else []: a script's numbers are its parameters (a duration, a trial count, digits kept, an offset),
+    and a candidate that runs because one is gone changes the experiment (`random.choices(shapes, 6)` ->
+    `random.choices(shapes)` draws one shape; `round(t, '3')` -> `round(t)` keeps whole seconds;
+    `answers.append(key + 1)` -> `answers.append(key)`). A number changed (`x[3]` -> `x[2]`) or moved into a
+    keyword (`k=6`) is not dropped."""
+    def numbers(text: str) -> list[str] | None:
+        try:
+            tree = ast.parse(textwrap.dedent(text))
+        except SyntaxError:
+            return None
+        found = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and not isinstance(node.value, bool) and (
+                    isinstance(node.value, (int, float)) or
+                    isinstance(node.value, str) and NUMBER_TEXT.match(node.value)):
+                found.append(str(node.value).strip())
+        return found
+    old, new = numbers(old_text), numbers(new_text)
+    if old is None or new is None or len(new) >= len(old):
+        return []
+    return list((Counter(old) - Counter(new)).elements())  # not empty: old has more
 
 
 AUGMENTED = re.compile(r"^\s*([A-Za-z_][\w.]*(?:\[[^\]]*\])?)\s*(?:[-+*/%@&|^]|//|\*\*|<<|>>)=", re.M)
