@@ -408,12 +408,13 @@ def test_none_results(text, used):
 
 
 @pytest.mark.parametrize("old, new, lost", [
-    # a stated number gone: the candidate runs and changes the experiment
+    # a stated value gone: the candidate runs and changes the experiment
     ("seq = random.choices(shapes, 6)", "seq = random.choices(shapes)", ["6"]),  # one draw, not six
-    ("    rts.append(round(t, '3'))", "    rts.append(round(t))", ["3"]),  # whole seconds kept
+    ("    rts.append(round(t, '3'))", "    rts.append(round(t))", ["'3'"]),  # whole seconds kept
     ("practice = faces[:len(faces) * 0.5]", "practice = faces[:len(faces)]", ["0.5"]),  # all, not half
     ("answers.append(key + 1)", "answers.append(key)", ["1"]),  # the offset lost
-    # right fixes: the number kept, unquoted, moved into a keyword, changed, or the kind changed around it
+    ("cue.text = 'Remember: ' + words", "cue.text = words", ["'Remember: '"]),  # the instruction lost
+    # right fixes: the value kept, unquoted, moved into a keyword, changed, or the kind changed around it
     ("    rts.append(round(t, '3'))", "    rts.append(round(t, 3))", []),
     ("seq = random.choices(shapes, 6)", "seq = random.choices(shapes, k=6)", []),
     ("practice = faces[:len(faces) * 0.5]", "practice = faces[:int(len(faces) * 0.5)]", []),
@@ -421,13 +422,16 @@ def test_none_results(text, used):
     ("answers.append(key + 1)", "answers.append(int(key) + 1)", []),
     ("last = words[3]", "last = words[2]", []),  # an index one lower: changed, not dropped
     ("core.wait('0.5')", "core.wait(0.5)", []),
-    ("stim.text = 'Trial ' + trial", "stim.text = 'Trial ' + str(trial)", []),  # no number in either
+    ("log = open('log.txt', 'wb')", "log = open('log.txt', 'w')", []),  # a mode changed
+    ("cue.text = 'Remember: ' + words", "cue.text = 'Remember: ' + ', '.join(words)", []),
+    ("stim.text = 'Trial ' + trial", "stim.text = 'Trial ' + str(trial)", []),
+    ("ok = key == True", "ok = key", []),  # True is not a value the experiment states
     ("x = (", "x = 1", []),  # the broken code does not parse: nothing to compare
 ])
-def test_dropped_numbers(old, new, lost):
-    from psychopy_lsp.server.model.fix import dropped_numbers
+def test_dropped_values(old, new, lost):
+    from psychopy_lsp.server.model.fix import dropped_values
 
-    assert dropped_numbers(old, new) == lost
+    assert dropped_values(old, new) == lost
 
 
 @pytest.mark.parametrize("message, refused", [
@@ -437,9 +441,9 @@ def test_dropped_numbers(old, new, lost):
     ("IndexError: list index out of range", False),
     ("ValueError: Sample larger than population or is negative", False),
 ])
-def test_screen_refuses_a_dropped_number_for_kind_errors_only(message, refused):
+def test_screen_refuses_a_dropped_value_for_kind_errors_only(message, refused):
     from psychopy_lsp.server.model.fix import FixOutcome, Region, screen
 
     outcome = FixOutcome(ok=True, new_text="seq = random.choices(shapes)", reason="", region=Region(0, 1))
     reason = screen("seq = random.choices(shapes, 6)", outcome, message, set())
-    assert ("drops the number 6" in reason) is refused
+    assert ("drops 6" in reason) is refused

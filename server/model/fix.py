@@ -441,9 +441,9 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], rai
     dropped = dropped_reads(old_text, outcome.new_text, message)
     if dropped:
         return f"the model's code no longer uses {', '.join(sorted(dropped))}"
-    lost = dropped_numbers(old_text, outcome.new_text) if KIND_ERRORS.match(message) else []
+    lost = dropped_values(old_text, outcome.new_text) if KIND_ERRORS.match(message) else []
     if lost:
-        return f"the model's code drops the number{'s' * (len(lost) > 1)} {', '.join(lost)} the code states"
+        return f"the model's code drops {', '.join(lost)}, which the code states"
     reset = reset_accumulators(old_text, outcome.new_text)
     return f"the model's code no longer adds to {', '.join(sorted(reset))}" if reset else ""
 
@@ -452,29 +452,23 @@ def screen(old_text: str, outcome: FixOutcome, message: str, seen: set[str], rai
 # kinds, never the values the script states; an IndexError or a ValueError may be fixed by changing one
 # (`range(len(levels) + 1)` -> `range(len(levels))`, a sample larger than its population)
 KIND_ERRORS = re.compile(r"^\s*(TypeError|AttributeError)\b")
-NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$")
 
 
-def dropped_numbers(old_text: str, new_text: str) -> list[str]:
-    """The numbers the broken code states (literals, or quoted: `round(t, '3')`) when the candidate states fewer
-    of them, else []: a script's numbers are its parameters (a duration, a trial count, digits kept, an offset),
-    and a candidate that runs because one is gone changes the experiment (`random.choices(shapes, 6)` ->
-    `random.choices(shapes)` draws one shape; `round(t, '3')` -> `round(t)` keeps whole seconds;
-    `answers.append(key + 1)` -> `answers.append(key)`). A number changed (`x[3]` -> `x[2]`) or moved into a
-    keyword (`k=6`) is not dropped."""
-    def numbers(text: str) -> list[str] | None:
+def dropped_values(old_text: str, new_text: str) -> list[str]:
+    """The values the broken code states (number and string literals) when the candidate states fewer of them,
+    else []: a script's numbers and texts are its parameters and what it shows (a duration, a trial count, the
+    digits kept, an offset, an instruction), and a candidate that runs because one is gone changes the
+    experiment (`random.choices(shapes, 6)` -> `random.choices(shapes)` draws one shape; `round(t, '3')` ->
+    `round(t)` keeps whole seconds; `answers.append(key + 1)` -> `answers.append(key)`). A value changed
+    (`x[3]` -> `x[2]`, `'wb'` -> `'w'`), unquoted (`'3'` -> `3`) or moved into a keyword (`k=6`) is not dropped."""
+    def values(text: str) -> list[str] | None:
         try:
             tree = ast.parse(textwrap.dedent(text))
         except SyntaxError:
             return None
-        found = []
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and not isinstance(node.value, bool) and (
-                    isinstance(node.value, (int, float)) or
-                    isinstance(node.value, str) and NUMBER_TEXT.match(node.value)):
-                found.append(str(node.value).strip())
-        return found
-    old, new = numbers(old_text), numbers(new_text)
+        return [repr(node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant) and
+                isinstance(node.value, (int, float, str)) and not isinstance(node.value, bool)]
+    old, new = values(old_text), values(new_text)
     if old is None or new is None or len(new) >= len(old):
         return []
     return list((Counter(old) - Counter(new)).elements())  # not empty: old has more
