@@ -17,9 +17,7 @@ Answers (correct = every key-fact group stated and a cited [n] record is one tha
   to cite, so only "facts" can be met;
 - `finetuned+retrieval`: the model's raw answer over the retrieved records, unchecked;
 - `system`: what `psychopy.ask` returns (the model's answer checked, a degenerate or ungrounded one replaced by
-  the extractive answer);
-- `candidate+retrieval`, `candidate-system`: the same two with the adapter `--candidate` names (a new adapter
-  beside the shipped one, same process).
+  the extractive answer).
 
     .venv/bin/python benchmarks/answers.py [--systems extractive,base,finetuned,finetuned+retrieval,system]
     .venv/bin/python benchmarks/answers.py --before-kb /tmp/kb-before --json training/runs/answers.json
@@ -59,8 +57,6 @@ def main() -> int:
     parser.add_argument("--baseline", choices=("search", "no-rerank"), default="search",
                         help="'before' is the bare hybrid search, or the whole retrieval without the re-ranker "
                              "(then the system 'extractive-before' quotes its records)")
-    parser.add_argument("--candidate", default="", help="a GGUF LoRA adapter for the systems candidate+retrieval "
-                        "and candidate-system (as finetuned+retrieval and system, beside them in the same process)")
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     systems = args.systems.split(",")
@@ -94,10 +90,6 @@ def main() -> int:
         backends["base"] = make_backend(Settings(adapter_path="off"))
     if {"finetuned", "finetuned+retrieval", "system"} & set(systems):
         backends["finetuned"] = make_backend(Settings())
-    if {"candidate+retrieval", "candidate-system"} & set(systems):
-        if not args.candidate:
-            parser.error("the candidate systems need --candidate FILE")
-        backends["candidate"] = make_backend(Settings(adapter_path=args.candidate))
     for q, row in tqdm(list(zip(questions, rows)), desc="answers", file=sys.stderr):
         for system in systems:
             started = time.perf_counter()
@@ -109,9 +101,8 @@ def main() -> int:
                 backends[system].reset()
                 result = answer(q["q"], [], backends[system], grounded=False)
             else:
-                model = backends["candidate" if system.startswith("candidate") else "finetuned"]
-                model.reset()
-                result = answer(q["q"], row["records"], model, grounded=system in ("system", "candidate-system"),
+                backends["finetuned"].reset()
+                result = answer(q["q"], row["records"], backends["finetuned"], grounded=system == "system",
                                 index=kb.index)
             text = result.answer or ""
             # no records: nothing to cite
