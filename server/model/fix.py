@@ -251,12 +251,20 @@ def still_raises(old_text: str, new_text: str, raised: Raised) -> bool:
     return bool(before & _roles(*new, raised.text, raised.error_type))
 
 
+def _module(text: str) -> ast.Module | None:
+    """A region's code as written (dedented), or None when it does not parse: the screens that read a region's
+    tree (`none_results`, `annotated_only`, `dropped_values`) find nothing in code that does not parse."""
+    try:
+        return ast.parse(textwrap.dedent(text))
+    except SyntaxError:
+        return None
+
+
 def none_results(text: str) -> set[str]:
     """In-place methods (`append`, `shuffle`, ...: they return None) whose result the code uses: assigned,
     passed on, operated on (`seq.text = letters.append(' ')` runs, and shows nothing)."""
-    try:
-        tree = ast.parse(textwrap.dedent(text))
-    except SyntaxError:
+    tree = _module(text)
+    if tree is None:
         return set()
     statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
     return {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
@@ -267,9 +275,8 @@ def annotated_only(old_text: str, new_text: str) -> bool:
     """Whether an assignment became an annotation without a value (`start[0]: 0.1 * trial` runs, and sets
     nothing)."""
     def bare(text: str) -> int:
-        try:
-            tree = ast.parse(textwrap.dedent(text))
-        except SyntaxError:
+        tree = _module(text)
+        if tree is None:
             return 0
         return sum(isinstance(n, ast.AnnAssign) and n.value is None for n in ast.walk(tree))
     return bare(new_text) > bare(old_text)
@@ -462,9 +469,8 @@ def dropped_values(old_text: str, new_text: str) -> list[str]:
     `round(t)` keeps whole seconds; `answers.append(key + 1)` -> `answers.append(key)`). A value changed
     (`x[3]` -> `x[2]`, `'wb'` -> `'w'`), unquoted (`'3'` -> `3`) or moved into a keyword (`k=6`) is not dropped."""
     def values(text: str) -> list[str] | None:
-        try:
-            tree = ast.parse(textwrap.dedent(text))
-        except SyntaxError:
+        tree = _module(text)
+        if tree is None:
             return None
         return [repr(node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant) and
                 isinstance(node.value, (int, float, str)) and not isinstance(node.value, bool)]
