@@ -34,6 +34,9 @@ RULES = [
     # a float frame count: rounded inside range()
     ("TypeError", "'float' object cannot be interpreted as an integer", {}, 2,
      "d = 0.25\nfor f in range(d * 60):\n    pass\n", (2, "for f in range(round(d * 60)):")),
+    # a count typed as text (a dialog's field): int(), since round() of text fails too
+    ("TypeError", "'str' object cannot be interpreted as an integer", {}, 2,
+     "info = {'n': '4'}\nfor t in range(info['n']):\n    pass\n", (2, "for t in range(int(info['n'])):")),
     # range(len(x)) is already a whole number: nothing to round
     ("TypeError", "'float' object cannot be interpreted as an integer", {}, 1, "for f in range(len(x)):\n    pass\n",
      None),

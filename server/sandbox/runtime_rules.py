@@ -119,9 +119,10 @@ def none_from_in_place(tree: ast.Module, line: int, source: str) -> tuple[str, i
     return (f"`{method}()` changes {changed} in place and returns None: call it on its own line", lineno, new)
 
 
-def round_count(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
-    """`range(duration * refresh)` with a float: the count rounded (`range(round(...))`)."""
-    text = source.split("\n")[line - 1]
+def round_count(tree: ast.Module, line: int, source: str, text: bool = False) -> tuple[str, int, str] | None:
+    """`range(duration * refresh)` with a float: the count rounded (`range(round(...))`); with text (a count
+    typed into a dialog, `range(info['n'])`): read as a whole number (`range(int(...))`)."""
+    line_text = source.split("\n")[line - 1]
     edits = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" and \
@@ -132,8 +133,9 @@ def round_count(tree: ast.Module, line: int, source: str) -> tuple[str, int, str
                 edits.append((arg.col_offset, arg.end_col_offset))
     if not edits:
         return None
-    new = _wrap(text, edits, "round(", ")")
-    return "Round the count to a whole number of frames or items", line, new
+    if text:
+        return "The count is text: read it as a whole number with int()", line, _wrap(line_text, edits, "int(", ")")
+    return "Round the count to a whole number of frames or items", line, _wrap(line_text, edits, "round(", ")")
 
 
 def str_concat(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
@@ -637,7 +639,7 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
 
 def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
     if "cannot be interpreted as an integer" in message:
-        return round_count(tree, line, source)
+        return round_count(tree, line, source, text="'str' object" in message)
     if "'KeyPress'" in message:
         return keypress_name(tree, line, source)
     if "cannot unpack non-iterable KeyPress" in message:

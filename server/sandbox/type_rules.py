@@ -1,0 +1,408 @@
+"""Repairs for a value of the wrong type, read off Python's own TypeError/AttributeError/KeyError message: the
+value made the right type where it is used, or on the line that made it. Same contract as runtime_rules.py (pure;
+(title, line, new text[, other edits]) or None; nothing offered before a re-run proves it), and the same care:
+one line changed, and only when the message names the type the rule reads.
+
+- a container that cannot change (a tuple, a string, a range, a dict's keys) changed in place (`x[0] = v`,
+  `random.shuffle(x)`, `x.append(v)`): the line that made it makes a list instead;
+- a dict view, set, zip or map indexed (`d.keys()[0]`): list() around it;
+- a count used as a sequence (`for t in n_trials`, `len(n_blocks)`): range(n) / the count itself;
+- a list index that is a float (`items[len(items) / 2]`): floor division, else int();
+- a list indexed by text: a csv.reader row read by column name (csv.DictReader), or a list indexed by its own
+  items inside a loop over it (the item itself);
+- a list called (`stims(i)`): indexed;
+- a list of numbers multiplied by a float (`size * 1.5`): each number multiplied;
+- a list of dicts sorted with no key: sorted by the one key whose values are all numbers;
+- `'{word}'.format(trial)` with a dict: `.format(**trial)`;
+- numbers kept as text: summed or averaged by numpy (`np.mean(rts)`): read as floats; a number added to text
+  (`x + 0.5` where x came from a split line): float(x); `rts / len(rts)`: sum(rts);
+- numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .runtime_rules import _char, _last_name, _splice, _wrap
+
+# containers that cannot change in place, and what makes each a list
+FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "map", "zip", "filter")
+LIST_METHODS = ("append", "extend", "insert", "remove", "pop", "sort", "reverse", "clear")
+NUMPY_REDUCE = ("mean", "median", "std", "var", "sum", "average", "min", "max", "nanmean", "nanstd")
+
+
+def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
+    """The first rule here that reads this exception, or None."""
+    if error_type == "KeyError":
+        return format_mapping(tree, line, message, source)
+    if error_type == "AttributeError":
+        m = re.search(r"'(\w+)' object has no attribute '(\w+)'", message)
+        if m and m.group(1) in FROZEN and m.group(2) in LIST_METHODS:
+            return make_list(tree, line, source, _changed_names(tree, line, m.group(2)), m.group(1))
+        return None
+    if error_type != "TypeError":
+        return None
+    m = re.search(r"'(\w+)' object does not support item assignment", message)
+    if m and m.group(1) in FROZEN:
+        return make_list(tree, line, source, _changed_names(tree, line, None), m.group(1))
+    m = re.search(r"'(\w+)' object is not subscriptable", message)
+    if m and m.group(1) in FROZEN + ("set",):
+        return list_to_index(tree, line, source)
+    m = re.search(r"'(int|float)' object is not iterable", message)
+    if m:
+        return range_of_count(tree, line, source)
+    if re.search(r"object of type '(int|float)' has no len\(\)", message):
+        return count_not_len(tree, line, source)
+    m = re.search(r"(list|tuple) indices must be integers or slices, not (float|str)", message)
+    if m:
+        if m.group(2) == "float":
+            return whole_index(tree, line, source)
+        return dict_reader(tree, line, source) or item_not_index(tree, line, source)
+    if re.search(r"'(list|tuple)' object is not callable", message):
+        return index_not_call(tree, line, source)
+    if "can't multiply sequence by non-int" in message:
+        return scale_each(tree, line, source)
+    if re.search(r"'<' not supported between instances of 'dict' and 'dict'", message):
+        return sort_by_number_key(tree, line, source)
+    if "Replacement index" in message:
+        return format_mapping(tree, line, message, source)
+    if re.search(r"reduce|resolved dtypes|ufunc 'add' did not contain a loop|flexible type", message):
+        return numbers_from_text_list(tree, line, source)
+    if re.search(r"unsupported operand type\(s\) for [-+*/]+: 'list' and 'int'", message):
+        return sum_for_mean(tree, line, source)
+    if re.search(r"can only concatenate str \(not \"(int|float)\"\)|unsupported operand type\(s\) for [-+*/]+: "
+                 r"'str' and '(int|float)'", message):
+        return float_of_text(tree, line, source)
+    if re.search(r"write\(\) argument must be str, not (int|float)", message):
+        return text_to_write(tree, line, source)
+    if re.search(r"sequence item \d+: expected str instance, (int|float) found", message):
+        return join_as_text(tree, line, source)
+    return None
+
+
+# ---- the rules -------------------------------------------------------------------------------------------------
+def make_list(tree: ast.Module, line: int, source: str, names: list[str], kind: str):
+    """The last one-line binding of a name changed on `line`, made a list: a tuple or list display's brackets,
+    `''`/`()` -> `[]`, anything else in list(); when no binding is found, `x = list(x)` above the line."""
+    lines = source.split("\n")
+    for name in names:
+        node = _binding(tree, name, line)
+        if node is None:
+            continue
+        text = lines[node.lineno - 1]
+        value = node.value
+        start, end = value.col_offset, value.end_col_offset
+        if isinstance(value, ast.Tuple) and _parenthesised(text, value):
+            inner = ast.get_source_segment(source, value)[1:-1]
+            new = "[" + inner + "]"
+        elif isinstance(value, ast.Constant) and value.value in ("", ()):
+            new = "[]"
+        else:
+            new = "list(" + ast.get_source_segment(source, value) + ")"
+        return (f"A {kind} cannot be changed in place: make {name} a list where it is made", node.lineno,
+                _splice(text, start, end, new))
+    if names:
+        text = lines[line - 1]
+        indent = text[:len(text) - len(text.lstrip())]
+        return (f"A {kind} cannot be changed in place: make {names[0]} a list first", line,
+                f"{indent}{names[0]} = list({names[0]})\n{text}")
+    return None
+
+
+def list_to_index(tree: ast.Module, line: int, source: str):
+    """`d.keys()[0]` / `zip(a, b)[1]`: list() around the indexed call, or the name's one-line binding."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Subscript):
+        value = node.value
+        if isinstance(value, ast.Call) and _last_name(value.func) in ("keys", "values", "items", "zip", "map",
+                                                                     "filter", "set", "reversed"):
+            return ("This view cannot be indexed: make it a list first", line,
+                    _wrap(text, [(value.col_offset, value.end_col_offset)], "list(", ")"))
+    for node in _on_line(tree, line, ast.Subscript):
+        if isinstance(node.value, ast.Name):
+            found = make_list(tree, line, source, [node.value.id], "view")
+            if found is not None and found[1] != line:
+                return ("This view cannot be indexed: make it a list where it is made", found[1], found[2])
+    return None
+
+
+def range_of_count(tree: ast.Module, line: int, source: str):
+    """`for t in n_trials` with a number: `range(n_trials)`."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and node.iter.lineno == line == node.iter.end_lineno \
+                and not isinstance(node.iter, (ast.Call, ast.List, ast.Tuple, ast.Constant)):
+            return ("A number is not a sequence: loop over range() of it", line,
+                    _wrap(text, [(node.iter.col_offset, node.iter.end_col_offset)], "range(", ")"))
+    return None
+
+
+def count_not_len(tree: ast.Module, line: int, source: str):
+    """`range(len(n_blocks))` with a number: the number is the count already."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and \
+                not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Constant)):
+            return ("This is a number, not a list: it is the count already", line,
+                    _splice(text, node.col_offset, node.end_col_offset, ast.get_source_segment(source, node.args[0])))
+    return None
+
+
+def whole_index(tree: ast.Module, line: int, source: str):
+    """`items[len(items) / 2]`: `//`; any other float index in int()."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Subscript):
+        index = node.slice
+        if isinstance(index, (ast.Slice, ast.Constant, ast.Tuple)):
+            continue
+        if isinstance(index, ast.BinOp) and isinstance(index.op, ast.Div):
+            left = ast.get_source_segment(source, index.left)
+            right = ast.get_source_segment(source, index.right)
+            return ("An index must be a whole number: divide with //", line,
+                    _splice(text, index.col_offset, index.end_col_offset, f"{left} // {right}"))
+        return ("An index must be a whole number: int() of it", line,
+                _wrap(text, [(index.col_offset, index.end_col_offset)], "int(", ")"))
+    return None
+
+
+def dict_reader(tree: ast.Module, line: int, source: str):
+    """`row['emotion']` where row comes from csv.reader: csv.DictReader reads the header row as column names."""
+    rows = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and node.lineno == line and isinstance(node.value, ast.Name) and \
+                isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            rows.add(node.value.id)
+    if not rows:
+        return None
+    lines = source.split("\n")
+    for node in ast.walk(tree):
+        reader = None
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id in rows:
+            reader = node.iter  # for row in csv.reader(f) / for row in reader
+        if reader is None:
+            continue
+        if isinstance(reader, ast.Name):
+            bound = _binding(tree, reader.id, node.lineno)
+            reader = bound.value if bound is not None else None
+        if isinstance(reader, ast.Call) and isinstance(reader.func, ast.Attribute) and \
+                reader.func.attr == "reader" and _last_name(reader.func.value) == "csv" and \
+                not re.search(r"\bnext\(", source):  # a skipped header row: DictReader would skip a data row too
+            text = lines[reader.lineno - 1]
+            return ("A csv.reader row is a list: csv.DictReader reads the columns by their header names",
+                    reader.lineno, _splice(text, reader.func.col_offset, reader.func.end_col_offset,
+                                           ast.get_source_segment(source, reader.func)[:-len("reader")] +
+                                           "DictReader"))
+    return None
+
+
+def item_not_index(tree: ast.Module, line: int, source: str):
+    """`for word in words: words[word]`: the loop already gives the item."""
+    text = source.split("\n")[line - 1]
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Name)):
+            continue
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Subscript) and node.lineno == line == node.end_lineno and \
+                    isinstance(node.value, ast.Name) and node.value.id == loop.iter.id and \
+                    isinstance(node.slice, ast.Name) and node.slice.id == loop.target.id:
+                return (f"{loop.target.id} is already an item of {loop.iter.id}, not its position", line,
+                        _splice(text, node.col_offset, node.end_col_offset, loop.target.id))
+    return None
+
+
+def index_not_call(tree: ast.Module, line: int, source: str):
+    """`stims(i)` on a list: `stims[i]`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Name) and len(node.args) == 1 and not node.keywords and \
+                _bound_to(tree, node.func.id, (ast.List, ast.Tuple, ast.ListComp)):
+            return (f"{node.func.id} is a list: index it with [ ]", line,
+                    _splice(text, node.col_offset, node.end_col_offset,
+                            f"{node.func.id}[{ast.get_source_segment(source, node.args[0])}]"))
+    return None
+
+
+def scale_each(tree: ast.Module, line: int, source: str):
+    """`size * 1.5` with a list of numbers: each number multiplied."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.BinOp):
+        if not isinstance(node.op, ast.Mult):
+            continue
+        for seq, factor in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(seq, ast.List) or (isinstance(seq, ast.Name) and
+                                            _bound_to(tree, seq.id, (ast.List, ast.Tuple))):
+                if isinstance(factor, ast.Constant) and isinstance(factor.value, str):
+                    continue
+                seq_text = ast.get_source_segment(source, seq)
+                factor_text = ast.get_source_segment(source, factor)
+                return ("Multiplying a list repeats it: multiply each number", line,
+                        _splice(text, node.col_offset, node.end_col_offset,
+                                f"[v * {factor_text} for v in {seq_text}]"))
+    return None
+
+
+def sort_by_number_key(tree: ast.Module, line: int, source: str):
+    """`trials.sort()` / `sorted(trials)` on dicts: sorted by the one key whose values are all numbers in the
+    dicts the script writes for that list."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if any(k.arg == "key" for k in node.keywords):
+            continue
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "sort" and isinstance(node.func.value, ast.Name):
+            name, at = node.func.value.id, node.end_col_offset - 1
+            sep = ""
+        elif isinstance(node.func, ast.Name) and node.func.id == "sorted" and node.args and \
+                isinstance(node.args[0], ast.Name):
+            name, at, sep = node.args[0].id, node.end_col_offset - 1, ", "
+        else:
+            continue
+        key = _number_key(tree, name)
+        if key is None:
+            return None
+        return (f"Dicts cannot be compared: sort by {key!r}", line,
+                _splice(text, at, at, f"{sep}key=lambda item: item[{key!r}]"))
+    return None
+
+
+def format_mapping(tree: ast.Module, line: int, message: str, source: str):
+    """`'{word}'.format(trial)` with a dict: `.format(**trial)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr == "format" and len(node.args) == 1 and
+                not node.keywords and isinstance(node.args[0], (ast.Name, ast.Subscript)) and
+                isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+            continue
+        fields = re.findall(r"\{([A-Za-z_]\w*)", node.func.value.value)
+        if not fields:
+            continue
+        arg = node.args[0]
+        return ("The fields are named: pass the dict's items with **", line,
+                _splice(text, arg.col_offset, arg.end_col_offset, "**" + ast.get_source_segment(source, arg)))
+    return None
+
+
+def numbers_from_text_list(tree: ast.Module, line: int, source: str):
+    """`np.mean(rts)` where rts holds text: the values read as floats."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in NUMPY_REDUCE and node.args and \
+                isinstance(node.args[0], (ast.Name, ast.Subscript, ast.Attribute)):
+            arg = ast.get_source_segment(source, node.args[0])
+            return ("The values are text: read them as numbers first", line,
+                    _splice(text, node.args[0].col_offset, node.args[0].end_col_offset,
+                            f"[float(v) for v in {arg}]"))
+    return None
+
+
+def sum_for_mean(tree: ast.Module, line: int, source: str):
+    """`rts / len(rts)`: the total is sum(rts)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.BinOp):
+        if isinstance(node.op, ast.Div) and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Call) \
+                and _last_name(node.right.func) == "len" and node.right.args and \
+                ast.dump(node.right.args[0]) == ast.dump(node.left):
+            return (f"{node.left.id} is a list: its total is sum({node.left.id})", line,
+                    _wrap(text, [(node.left.col_offset, node.left.end_col_offset)], "sum(", ")"))
+    return None
+
+
+def float_of_text(tree: ast.Module, line: int, source: str):
+    """`x + 0.5` where x is text read from a file or a split line: float(x). Not when the other side is text
+    itself (that is a string join: runtime_rules.str_concat's)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.BinOp):
+        if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            continue
+        for value, other in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(other, ast.Constant) and isinstance(other.value, (int, float)) and \
+                    not isinstance(other.value, bool) and isinstance(value, (ast.Name, ast.Subscript)):
+                return ("The value is text: turn it into a number with float()", line,
+                        _wrap(text, [(value.col_offset, value.end_col_offset)], "float(", ")"))
+    return None
+
+
+def text_to_write(tree: ast.Module, line: int, source: str):
+    """`f.write(rt)` with a number: str(rt)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "write" and len(node.args) == 1:
+            arg = node.args[0]
+            return ("A file is written text: str() of the number", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "str(", ")"))
+    return None
+
+
+def join_as_text(tree: ast.Module, line: int, source: str):
+    """`','.join(row)` with numbers in row: map(str, row)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1 and \
+                isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+            arg = node.args[0]
+            return ("join() needs text: map(str, ...) turns the numbers into text", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "map(str, ", ")"))
+    return None
+
+
+# ---- helpers ---------------------------------------------------------------------------------------------------
+def _changed_names(tree: ast.Module, line: int, method: str | None) -> list[str]:
+    """Names changed in place on `line`: `x[i] = v` targets, `random.shuffle(x)`, `x.method(...)`."""
+    names = []
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) != line:
+            continue
+        if method is None and isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [t.value.id for t in targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if method is None and node.func.attr == "shuffle" and node.args and isinstance(node.args[0], ast.Name):
+                names.append(node.args[0].id)
+            if method is not None and node.func.attr == method and isinstance(node.func.value, ast.Name):
+                names.append(node.func.value.id)
+    return names
+
+
+def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
+    """The last one-line `name = ...` above `line`."""
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+             isinstance(n.targets[0], ast.Name) and n.targets[0].id == name and n.lineno < line and
+             n.lineno == n.end_lineno]
+    return max(found, key=lambda n: n.lineno) if found else None
+
+
+def _bound_to(tree: ast.Module, name: str, kinds: tuple) -> bool:
+    """Whether the first assignment of `name` in the script is one of `kinds` (`size = [0.2, 0.2]`, later
+    `size = size * 1.5`: a list)."""
+    values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+              isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+    return bool(values) and isinstance(values[0], kinds)
+
+
+def _number_key(tree: ast.Module, name: str) -> str | None:
+    """The one key whose values are numbers in every dict display of the list `name` is assigned."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id == name and isinstance(node.value, ast.List) and node.value.elts and
+                all(isinstance(e, ast.Dict) for e in node.value.elts)):
+            continue
+        common = None
+        for d in node.value.elts:
+            numeric = {k.value for k, v in zip(d.keys, d.values) if isinstance(k, ast.Constant) and
+                       isinstance(v, ast.Constant) and isinstance(v.value, (int, float)) and
+                       not isinstance(v.value, bool)}
+            common = numeric if common is None else common & numeric
+        if common and len(common) == 1:
+            return common.pop()
+    return None
+
+
+def _on_line(tree: ast.Module, line: int, kind: type) -> list:
+    """Nodes of `kind` within `line` alone, outermost first."""
+    found = [n for n in ast.walk(tree) if isinstance(n, kind) and n.lineno == line == n.end_lineno]
+    return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
+
+
+def _parenthesised(text: str, node: ast.Tuple) -> bool:
+    a, b = _char(text, node.col_offset), _char(text, node.end_col_offset)
+    return text[a:a + 1] == "(" and text[b - 1:b] == ")"

@@ -1,0 +1,122 @@
+"""The repairs for a value of the wrong type (server/sandbox/type_rules.py, through repair.runtime_fix), pure: on
+strings. Each case says which line changes to what; the None cases are code the rule must leave alone (the
+message is not about the value the rule would change, or the code shows no safe change). Written before
+debugging set 11 was measured; none of its scripts is here."""
+
+from __future__ import annotations
+
+import pytest
+
+from psychopy_lsp.server.sandbox.repair import runtime_fix
+
+# (error type, message, line, source, (line changed, its new text) or None)
+RULES = [
+    # a tuple display changed in place: its binding becomes a list display
+    ("TypeError", "'tuple' object does not support item assignment", 2, "rgb = (0, 0, 1)\nrgb[2] = 0.5\n",
+     (1, "rgb = [0, 0, 1]")),
+    # a string shuffled: list() where it is made
+    ("TypeError", "'str' object does not support item assignment", 3,
+     "import random\nseq = 'LLRR'\nrandom.shuffle(seq)\n", (2, "seq = list('LLRR')")),
+    # range() shuffled, the binding indented in a function
+    ("TypeError", "'range' object does not support item assignment", 3,
+     "def run(n):\n    idx = range(n)\n    np.random.shuffle(idx)\n", (2, "    idx = list(range(n))")),
+    # a parameter (no binding in the script): made a list on the line above
+    ("TypeError", "'tuple' object does not support item assignment", 2,
+     "def f(pos):\n    pos[0] = 1\n", (2, "    pos = list(pos)\n    pos[0] = 1")),
+    # a list's item assigned where the list is a dict value (dict item assignment is fine): not this message
+    ("TypeError", "'dict' object does not support item assignment", 2, "d = {}\nd['a'] = 1\n", None),
+    # an empty string used to collect answers: an empty list
+    ("AttributeError", "'str' object has no attribute 'append'", 3,
+     "answers = ''\nk = 'f'\nanswers.append(k)\n", (1, "answers = []")),
+    # a tuple collecting values
+    ("AttributeError", "'tuple' object has no attribute 'append'", 2, "rts = ()\nrts.append(0.4)\n",
+     (1, "rts = []")),
+    # a str method that does not exist, but not a list's: nothing (a different mistake)
+    ("AttributeError", "'str' object has no attribute 'lenght'", 2, "w = 'x'\nn = w.lenght\n", None),
+    # dict keys indexed: list() around the view
+    ("TypeError", "'dict_keys' object is not subscriptable", 2, "d = {'a': 1}\nfirst = d.keys()[0]\n",
+     (2, "first = list(d.keys())[0]")),
+    # a zip bound to a name, then indexed: list() where it is made
+    ("TypeError", "'zip' object is not subscriptable", 2, "pairs = zip(a, b)\nprint(pairs[0])\n",
+     (1, "pairs = list(zip(a, b))")),
+    # a number looped over
+    ("TypeError", "'int' object is not iterable", 2, "n = 3\nfor t in n:\n    pass\n", (2, "for t in range(n):")),
+    # a call looped over (a function returning a number): no safe change
+    ("TypeError", "'int' object is not iterable", 1, "for t in count():\n    pass\n", None),
+    # len() of a count
+    ("TypeError", "object of type 'int' has no len()", 2, "blocks = 4\nfor b in range(len(blocks)):\n    pass\n",
+     (2, "for b in range(blocks):")),
+    # a float index from /
+    ("TypeError", "list indices must be integers or slices, not float", 1, "mid = xs[len(xs) / 2]\n",
+     (1, "mid = xs[len(xs) // 2]")),
+    # a float index that is a name: int()
+    ("TypeError", "list indices must be integers or slices, not float", 1, "c = colours[pick]\n",
+     (1, "c = colours[int(pick)]")),
+    # a slice with float bounds: a different repair (not an index); nothing
+    ("TypeError", "slice indices must be integers or None or have an __index__ method", 1, "h = xs[:n / 2]\n",
+     None),
+    # a csv.reader row read by column name: DictReader
+    ("TypeError", "list indices must be integers or slices, not str", 3,
+     "import csv\nfor row in csv.reader(open('c.csv')):\n    w = row['word']\n",
+     (2, "for row in csv.DictReader(open('c.csv')):")),
+    # the header skipped with next(): DictReader would skip a data row too, nothing
+    ("TypeError", "list indices must be integers or slices, not str", 4,
+     "import csv\nr = csv.reader(open('c.csv'))\nnext(r)\nfor row in r:\n    w = row['word']\n", None),
+    # a list indexed by its own items inside a loop over it
+    ("TypeError", "list indices must be integers or slices, not str", 3,
+     "words = ['a', 'b']\nfor w in words:\n    print(words[w])\n", (3, "    print(w)")),
+    # a list called
+    ("TypeError", "'list' object is not callable", 2, "stims = [a, b]\nstims(0).draw()\n", (2, "stims[0].draw()")),
+    # a function called that returns a list (no list display bound to the name): nothing
+    ("TypeError", "'list' object is not callable", 1, "make()(0)\n", None),
+    # a list of numbers scaled by a float
+    ("TypeError", "can't multiply sequence by non-int of type 'float'", 2, "size = [0.1, 0.2]\nbig = size * 2.5\n",
+     (2, "big = [v * 2.5 for v in size]")),
+    # text repeated by a float: not a list of numbers, nothing
+    ("TypeError", "can't multiply sequence by non-int of type 'float'", 1, "line = '-' * width\n", None),
+    # dicts sorted with no key: the one numeric key
+    ("TypeError", "'<' not supported between instances of 'dict' and 'dict'", 2,
+     "ts = [{'w': 'a', 'n': 2}, {'w': 'b', 'n': 1}]\nts.sort()\n", (2, "ts.sort(key=lambda item: item['n'])")),
+    # sorted() of dicts
+    ("TypeError", "'<' not supported between instances of 'dict' and 'dict'", 2,
+     "ts = [{'w': 'a', 'n': 2}, {'w': 'b', 'n': 1}]\nts = sorted(ts)\n",
+     (2, "ts = sorted(ts, key=lambda item: item['n'])")),
+    # two numeric keys: which one is meant is not said, nothing
+    ("TypeError", "'<' not supported between instances of 'dict' and 'dict'", 2,
+     "ts = [{'a': 1, 'n': 2}, {'a': 2, 'n': 1}]\nts.sort()\n", None),
+    # a dict passed to format() with named fields
+    ("KeyError", "'word'", 2, "t = {'word': 'RED'}\nmsg = 'The word {word}'.format(t)\n",
+     (2, "msg = 'The word {word}'.format(**t)")),
+    # positional fields: the KeyError is about something else, nothing
+    ("KeyError", "'word'", 2, "t = {'w': 1}\nmsg = '{} {}'.format(t['word'], 2)\n", None),
+    # numpy mean of text
+    ("TypeError", "cannot perform reduce with flexible type", 1, "m = np.mean(rts)\n",
+     (1, "m = np.mean([float(v) for v in rts])")),
+    # the mean of a list written by hand
+    ("TypeError", "unsupported operand type(s) for /: 'list' and 'int'", 1, "mean = rts / len(rts)\n",
+     (1, "mean = sum(rts) / len(rts)")),
+    # a list divided by something else: nothing (which number is meant is not said)
+    ("TypeError", "unsupported operand type(s) for /: 'list' and 'int'", 1, "ms = rts / 1000\n", None),
+    # a number added to text read from a file
+    ("TypeError", 'can only concatenate str (not "float") to str', 2, "x = parts[1]\ny = x + 0.5\n",
+     (2, "y = float(x) + 0.5")),
+    # text joined to text and a number: a join (str_concat's str()), not float()
+    ("TypeError", 'can only concatenate str (not "int") to str', 1, "s = 'n=' + n\n", (1, "s = 'n=' + str(n)")),
+    # a number written to a file
+    ("TypeError", "write() argument must be str, not float", 1, "f.write(rt)\n", (1, "f.write(str(rt))")),
+    # numbers joined
+    ("TypeError", "sequence item 1: expected str instance, float found", 1, "line = ','.join(row)\n",
+     (1, "line = ','.join(map(str, row))")),
+]
+
+
+@pytest.mark.parametrize("error,message,line,source,expected", RULES)
+def test_type_rule(error, message, line, source, expected):
+    fix = runtime_fix(error, {}, line, source, None, message)
+    got = (fix.line, fix.new_text) if fix else None
+    assert got == expected
+    if fix is not None:  # one line replaced, nothing else touched
+        before, after = source.split("\n"), fix.apply(source).split("\n")
+        added = fix.new_text.count("\n")
+        assert before[:fix.line - 1] == after[:fix.line - 1]
+        assert before[fix.line:] == after[fix.line + added:]
