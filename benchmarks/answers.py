@@ -9,7 +9,9 @@ Retrieval:
 - `after`: server.model.answers.retrieve, what `psychopy.ask` uses now;
 - with `--baseline no-rerank`, `before` is that same retrieval without the learned re-ranker (kb/rerank.py), and
   the system `extractive-before` is the extractive answer over those records: the re-ranker's effect, measured in
-  the same process.
+  the same process;
+- with `--baseline no-adapter`, `before` is the whole retrieval with the plain question vector (no
+  kb/query_adapter.py), and `extractive-before` quotes its records: the adapter's effect, same process.
 
 Answers (correct = every key-fact group stated and a cited [n] record is one that answers the question):
 - `extractive`: no model; the sentence composed from the best records (server.model.answers.extractive);
@@ -23,6 +25,8 @@ Answers (correct = every key-fact group stated and a cited [n] record is one tha
     .venv/bin/python benchmarks/answers.py --before-kb /tmp/kb-before --json training/runs/answers.json
     .venv/bin/python benchmarks/answers.py --baseline no-rerank --systems extractive-before,extractive,system \
         --questions benchmarks/heldout/questions/questions-7.json
+    .venv/bin/python benchmarks/answers.py --baseline no-adapter --systems extractive-before,extractive \
+        --questions benchmarks/heldout/questions/questions-9.json
 """
 
 from __future__ import annotations
@@ -54,11 +58,13 @@ def main() -> int:
     parser.add_argument("--questions", default=str(QUESTIONS))
     parser.add_argument("--kb-dir", default="", help="knowledge base root (default: the user cache)")
     parser.add_argument("--before-kb", default="", help="root of an index built before this change")
-    parser.add_argument("--baseline", choices=("search", "no-rerank"), default="search",
+    parser.add_argument("--baseline", choices=("search", "no-rerank", "no-adapter"), default="search",
                         help="'before' is the bare hybrid search, or the whole retrieval without the re-ranker "
                              "(then the system 'extractive-before' quotes its records)")
     parser.add_argument("--json", default="")
     args = parser.parse_args()
+    if args.baseline == "search" and "extractive-before" in args.systems.split(","):
+        parser.error("extractive-before needs --baseline no-rerank or no-adapter")
     systems = args.systems.split(",")
     questions = json.loads(Path(args.questions).read_text())["questions"]
     install = find_psychopy()
@@ -76,6 +82,10 @@ def main() -> int:
     for q in tqdm(questions, desc="retrieval", file=sys.stderr):
         if args.baseline == "no-rerank":
             before = retrieve(kb, kb.index, q["q"], [], k=3, weights=None)
+        elif args.baseline == "no-adapter":
+            adapter, kb.query_adapter = kb.query_adapter, None
+            before = retrieve(kb, kb.index, q["q"], [], k=3)
+            kb.query_adapter = adapter
         else:
             before = [r for r, _ in before_kb.search(q["q"], k=3)]
         started = time.perf_counter()

@@ -26,6 +26,7 @@ from .extract import EXTRACTOR_VERSION, read_api
 from .index import RecordIndex
 from .locate import PsychopyInstall
 from .params import param_records
+from .query_adapter import adapt, default_adapter
 from .records import Member, Record
 from .sources import alert_records, demo_records, demo_usage
 
@@ -230,6 +231,9 @@ class KnowledgeBase:
             raise KBError(f"knowledge base at {self.path} is incomplete ({len(self.index)} API rows, meta says "
                           f"{self.meta.get('rows', {}).get('api')}): run `psychopy-lsp kb build --force`")
         self.embedder = embedder or Embedder(threads=1)
+        # the question-side map of kb/query_adapter.py for nearest(); None: no adapted list (benchmarks set it
+        # for "before")
+        self.query_adapter = default_adapter()
         self._vectors = None
         self._vectors_lock = threading.Lock()
 
@@ -264,6 +268,19 @@ class KnowledgeBase:
         return out
 
     # ---- search -------------------------------------------------------------------------------------------
+    def nearest(self, text: str, k: int = 30) -> list[Record]:
+        """The k entries (parameters included) whose vectors are nearest the question's, moved by the query
+        adapter; [] without one. Vectors are unit length, so the table's L2 order is the cosine order."""
+        text = text.strip()
+        if not text or self.query_adapter is None:
+            return []
+        vector = adapt(self.embedder.encode_one(text), self.query_adapter)
+        try:
+            rows = self.table.search(vector.tolist()).limit(k).to_list()
+        except Exception:  # noqa: BLE001 - a damaged table: the hybrid search alone answers
+            return []
+        return [Record.from_row(row) for row in rows]
+
     def search(self, text: str, k: int = 5, source: str | None = None, within: str | None = None,
                params: bool = False) -> list[tuple[Record, float]]:
         """Hybrid search: vector similarity and full text, fused by reciprocal rank. `within`: only the entries

@@ -20,6 +20,7 @@ def test_wheel_installs_under_one_namespace(tmp_path):
     assert tops == {"psychopy_lsp"}, tops  # never `server`, `kb` or `training` at the top level
     assert "psychopy_lsp/server/samples/stroop.py" in names
     assert "psychopy_lsp/kb/rerank_weights.json" in names  # the question search's re-ranker (kb/rerank.py)
+    assert "psychopy_lsp/kb/query_adapter.npy" in names  # the adapted vector search (kb/query_adapter.py)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "psychopy-lsp = psychopy_lsp.server.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
