@@ -65,6 +65,11 @@ RULES = [
     # a list indexed by its own items inside a loop over it
     ("TypeError", "list indices must be integers or slices, not str", 3,
      "words = ['a', 'b']\nfor w in words:\n    print(words[w])\n", (3, "    print(w)")),
+    # the same with dicts as the items (conditions[trial] in `for trial in conditions`)
+    ("TypeError", "list indices must be integers or slices, not dict", 3,
+     "conds = [{'w': 'a'}]\nfor c in conds:\n    t = conds[c]['w']\n", (3, "    t = c['w']")),
+    # a dict index that is not the loop's item: nothing
+    ("TypeError", "list indices must be integers or slices, not dict", 2, "d = {'a': 1}\nx = items[d]\n", None),
     # a list called
     ("TypeError", "'list' object is not callable", 2, "stims = [a, b]\nstims(0).draw()\n", (2, "stims[0].draw()")),
     # a function called that returns a list (no list display bound to the name): nothing

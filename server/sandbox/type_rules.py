@@ -8,8 +8,8 @@ one line changed, and only when the message names the type the rule reads.
 - a dict view, set, zip or map indexed (`d.keys()[0]`): list() around it;
 - a count used as a sequence (`for t in n_trials`, `len(n_blocks)`): range(n) / the count itself;
 - a list index that is a float (`items[len(items) / 2]`): floor division, else int();
-- a list indexed by text: a csv.reader row read by column name (csv.DictReader), or a list indexed by its own
-  items inside a loop over it (the item itself);
+- a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
+  items inside a loop over it, whatever they are (the item itself);
 - a list called (`stims(i)`): indexed;
 - a list of numbers multiplied by a float (`size * 1.5`): each number multiplied;
 - a list of dicts sorted with no key: sorted by the one key whose values are all numbers;
@@ -54,11 +54,13 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return range_of_count(tree, line, source)
     if re.search(r"object of type '(int|float)' has no len\(\)", message):
         return count_not_len(tree, line, source)
-    m = re.search(r"(list|tuple) indices must be integers or slices, not (float|str)", message)
+    m = re.search(r"(list|tuple) indices must be integers or slices, not (\w+)", message)
     if m:
         if m.group(2) == "float":
             return whole_index(tree, line, source)
-        return dict_reader(tree, line, source) or item_not_index(tree, line, source)
+        if m.group(2) == "str" and (found := dict_reader(tree, line, source)):
+            return found
+        return item_not_index(tree, line, source)  # any kind of item: `conditions[trial]` with trial a dict
     if re.search(r"'(list|tuple)' object is not callable", message):
         return index_not_call(tree, line, source)
     if "can't multiply sequence by non-int" in message:
