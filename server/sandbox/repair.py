@@ -8,8 +8,8 @@ Certain repairs:
   the suggestion (a name in code, not inside a string or comment);
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
-- the rules of runtime_rules.py and type_rules.py (their docstrings list them), also when the certain
-  KeyError/ValueError repairs above find nothing.
+- the rules of runtime_rules.py, type_rules.py and library_rules.py (their docstrings list them), also when the
+  certain KeyError/ValueError repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
 assignment), plus, in `extra`, the import line a repaired call needs.
@@ -24,6 +24,7 @@ import tokenize
 from dataclasses import dataclass
 
 from .runtime_rules import rule_for
+from .library_rules import library_rule
 from .type_rules import type_rule
 
 
@@ -68,7 +69,7 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
     if certain is not None:
         return certain
     found = rule_for(error_type, message, detail, line, source, tree, index) or \
-        type_rule(error_type, message, line, source, tree)
+        type_rule(error_type, message, line, source, tree) or library_rule(error_type, message, line, source, tree)
     if found is None:
         return None
     title, at, new_text, *extra = found

@@ -1,0 +1,78 @@
+"""The repairs for the standard library used the way it does not work (server/sandbox/library_rules.py, through
+repair.runtime_fix), pure: on strings. Each case says which line changes to what; the None cases are code the rule
+must leave alone. Written after debugging set 12 was measured (its failures showed these kinds); none of its
+scripts is here."""
+
+from __future__ import annotations
+
+import pytest
+
+from psychopy_lsp.server.sandbox.repair import runtime_fix
+
+# (error type, message, line, source, (line changed, its new text) or None)
+RULES = [
+    # a datetime class method called on the module
+    ("AttributeError", "module 'datetime' has no attribute 'now'", 2,
+     "import datetime\nt = datetime.now().isoformat()\n", (2, "t = datetime.datetime.now().isoformat()")),
+    # today(): two classes have it (date and datetime): which one is meant is not said, nothing
+    ("AttributeError", "module 'datetime' has no attribute 'today'", 2, "import datetime\nd = datetime.today()\n",
+     None),
+    # a module that is not a standard one: nothing (the user's own module, or PsychoPy's: other rules)
+    ("AttributeError", "module 'stimuli' has no attribute 'make'", 2, "import stimuli\nstimuli.make()\n", None),
+    # random.sample of a set
+    ("TypeError", "Population must be a sequence.  For dicts or sets, use sorted(d).", 2,
+     "s = {'a', 'b'}\npick = random.sample(s, 1)\n", (2, "pick = random.sample(sorted(s), 1)")),
+    # randint with fractions (Python 3.11's message)
+    ("ValueError", "non-integer arg 1 for randrange()", 1, "core.wait(random.randint(0.5, 1.5))\n",
+     (1, "core.wait(random.uniform(0.5, 1.5))")),
+    # the same on Python 3.12, imported by name
+    ("TypeError", "'float' object cannot be interpreted as an integer", 1, "d = randint(0.5, 2)\n",
+     (1, "d = uniform(0.5, 2)")),
+    # randint with whole-number constants and a float variable: which bound is fractional is not written; nothing
+    ("ValueError", "non-integer arg 1 for randrange()", 1, "d = random.randint(lo, 3)\n", None),
+    # a dict view handed to random.choice
+    ("TypeError", "'dict_items' object is not subscriptable", 1, "k, v = random.choice(pairs.items())\n",
+     (1, "k, v = random.choice(list(pairs.items()))")),
+    # json.dump to a file name
+    ("AttributeError", "'str' object has no attribute 'write'", 1, "json.dump(data, 'out.json')\n",
+     (1, "json.dump(data, open('out.json', 'w'))")),
+    # csv.writer on a path
+    ("TypeError", 'argument 1 must have a "write" method', 1, "w = csv.writer(os.path.join(d, 'a.csv'))\n",
+     (1, "w = csv.writer(open(os.path.join(d, 'a.csv'), 'w', newline=''))")),
+    # json.load of a file name: opened for reading
+    ("AttributeError", "'str' object has no attribute 'read'", 1, "cfg = json.load('cfg.json')\n",
+     (1, "cfg = json.load(open('cfg.json'))")),
+    # write() on a str that is not a file name given to a call: nothing
+    ("AttributeError", "'str' object has no attribute 'write'", 2, "f = 'log.txt'\nf.write('x')\n", None),
+    # writing into a folder that does not exist: made first, os already imported
+    ("FileNotFoundError", "[Errno 2] No such file or directory: 'out/a.txt'", 2,
+     "import os\nwith open(os.path.join('out', 'a.txt'), 'w') as f:\n    f.write('x')\n",
+     (2, "os.makedirs(os.path.dirname(os.path.join('out', 'a.txt')), exist_ok=True)\n"
+         "with open(os.path.join('out', 'a.txt'), 'w') as f:")),
+    # int() of a typed fraction
+    ("ValueError", "invalid literal for int() with base 10: '0.25'", 1, "d = int(info['d'])\n",
+     (1, "d = float(info['d'])")),
+    # int() of a word: not a number at all, nothing
+    ("ValueError", "invalid literal for int() with base 10: 'abc'", 1, "d = int(info['d'])\n", None),
+    # reading a file that is missing: no folder to make, nothing
+    ("FileNotFoundError", "[Errno 2] No such file or directory: 'conds.csv'", 1, "f = open('conds.csv')\n", None),
+]
+
+
+@pytest.mark.parametrize("error,message,line,source,expected", RULES)
+def test_library_rule(error, message, line, source, expected):
+    fix = runtime_fix(error, {}, line, source, None, message)
+    got = (fix.line, fix.new_text) if fix else None
+    assert got == expected
+    if fix is not None:  # one line replaced, nothing else touched
+        before, after = source.split("\n"), fix.apply(source).split("\n")
+        added = fix.new_text.count("\n")
+        assert before[:fix.line - 1] == after[:fix.line - 1]
+        assert before[fix.line:] == after[fix.line + added:]
+
+
+def test_a_folder_for_a_script_without_os_imports_it():
+    source = "import json\nf = open('out/a.txt', 'w')\n"
+    fix = runtime_fix("FileNotFoundError", {}, 2, source, None, "[Errno 2] No such file or directory: 'out/a.txt'")
+    assert fix.apply(source) == ("import json\nimport os\nos.makedirs(os.path.dirname('out/a.txt'), exist_ok=True)\n"
+                                 "f = open('out/a.txt', 'w')\n")
