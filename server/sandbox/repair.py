@@ -23,8 +23,8 @@ import io
 import tokenize
 from dataclasses import dataclass
 
-from .runtime_rules import rule_for
 from .library_rules import library_rule
+from .runtime_rules import rule_for
 from .type_rules import type_rule
 
 
