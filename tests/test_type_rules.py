@@ -14,6 +14,9 @@ RULES = [
     # a tuple display changed in place: its binding becomes a list display
     ("TypeError", "'tuple' object does not support item assignment", 2, "rgb = (0, 0, 1)\nrgb[2] = 0.5\n",
      (1, "rgb = [0, 0, 1]")),
+    # a tuple written without parentheses: a list display too
+    ("TypeError", "'tuple' object does not support item assignment", 2, "rgb = 0, 0, 1\nrgb[2] = 0.5\n",
+     (1, "rgb = [0, 0, 1]")),
     # a string shuffled: list() where it is made
     ("TypeError", "'str' object does not support item assignment", 3,
      "import random\nseq = 'LLRR'\nrandom.shuffle(seq)\n", (2, "seq = list('LLRR')")),
@@ -92,6 +95,8 @@ RULES = [
     # a dict passed to format() with named fields
     ("KeyError", "'word'", 2, "t = {'word': 'RED'}\nmsg = 'The word {word}'.format(t)\n",
      (2, "msg = 'The word {word}'.format(**t)")),
+    # named fields, but the missing key is another one (read elsewhere on the line): nothing
+    ("KeyError", "'colour'", 2, "t = {'word': 'RED'}\nmsg = '{word}'.format(t) + t['colour']\n", None),
     # positional fields: the KeyError is about something else, nothing
     ("KeyError", "'word'", 2, "t = {'w': 1}\nmsg = '{} {}'.format(t['word'], 2)\n", None),
     # numpy mean of text

@@ -67,8 +67,6 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return scale_each(tree, line, source)
     if re.search(r"'<' not supported between instances of 'dict' and 'dict'", message):
         return sort_by_number_key(tree, line, source)
-    if "Replacement index" in message:
-        return format_mapping(tree, line, message, source)
     if re.search(r"reduce|resolved dtypes|ufunc 'add' did not contain a loop|flexible type", message):
         return numbers_from_text_list(tree, line, source)
     if re.search(r"unsupported operand type\(s\) for [-+*/]+: 'list' and 'int'", message):
@@ -95,9 +93,9 @@ def make_list(tree: ast.Module, line: int, source: str, names: list[str], kind: 
         text = lines[node.lineno - 1]
         value = node.value
         start, end = value.col_offset, value.end_col_offset
-        if isinstance(value, ast.Tuple) and _parenthesised(text, value):
-            inner = ast.get_source_segment(source, value)[1:-1]
-            new = "[" + inner + "]"
+        if isinstance(value, ast.Tuple):  # `(1, -1, -1)` or `1, -1, -1`: a list display
+            written = ast.get_source_segment(source, value)
+            new = "[" + (written[1:-1] if _parenthesised(text, value) else written) + "]"
         elif isinstance(value, ast.Constant) and value.value in ("", ()):
             new = "[]"
         else:
@@ -276,7 +274,7 @@ def format_mapping(tree: ast.Module, line: int, message: str, source: str):
                 isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
             continue
         fields = re.findall(r"\{([A-Za-z_]\w*)", node.func.value.value)
-        if not fields:
+        if not fields or message.strip("'\"") not in fields:  # the missing key is one of the named fields
             continue
         arg = node.args[0]
         return ("The fields are named: pass the dict's items with **", line,
