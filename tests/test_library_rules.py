@@ -1,7 +1,7 @@
 """The repairs for the standard library used the way it does not work (server/sandbox/library_rules.py, through
 repair.runtime_fix), pure: on strings. Each case says which line changes to what; the None cases are code the rule
-must leave alone. Written after debugging set 12 was measured (its failures showed these kinds); none of its
-scripts is here."""
+must leave alone. Written after debugging set 12 was measured (its failures showed these kinds), the number
+format and Python 2 cases after set 13 was measured (the same); none of their scripts is here."""
 
 from __future__ import annotations
 
@@ -54,6 +54,19 @@ RULES = [
      (1, "d = float(info['d'])")),
     # int() of a word: not a number at all, nothing
     ("ValueError", "invalid literal for int() with base 10: 'abc'", 1, "d = int(info['d'])\n", None),
+    # a number format of text
+    ("ValueError", "Unknown format code 'f' for object of type 'str'", 1, "t = 'RT {:.2f}'.format(rt_text)\n",
+     (1, "t = 'RT {:.2f}'.format(float(rt_text))")),
+    # the same message from a call with two arguments: which one is text is not said, nothing
+    ("ValueError", "Unknown format code 'f' for object of type 'str'", 1, "t = '{} {:.2f}'.format(a, b)\n", None),
+    # Python 2's has_key
+    ("AttributeError", "'dict' object has no attribute 'has_key'", 1, "if counts.has_key(k):\n    pass\n",
+     (1, "if k in counts:")),
+    # Python 2's string.letters / lowercase
+    ("AttributeError", "module 'string' has no attribute 'lowercase'", 1, "c = random.choice(string.lowercase)\n",
+     (1, "c = random.choice(string.ascii_lowercase)")),
+    # another missing attribute of string: not a Python 2 constant, nothing
+    ("AttributeError", "module 'string' has no attribute 'vowels'", 1, "v = string.vowels\n", None),
     # reading a file that is missing: no folder to make, nothing
     ("FileNotFoundError", "[Errno 2] No such file or directory: 'conds.csv'", 1, "f = open('conds.csv')\n", None),
 ]

@@ -10,7 +10,8 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
 - a file name given where an open file is needed (`json.dump(data, 'out.json')`, `csv.writer(path)`): open() it,
   for writing or reading as the call does;
 - a file opened for writing in a folder that does not exist: the folder made first (`os.makedirs(..., exist_ok=True)`);
-- `int('0.25')`: the text holds a fraction, so float().
+- `int('0.25')`: the text holds a fraction, so float(); `'{:.2f}'.format(text)`: float() of the text;
+- Python 2 idioms from old tutorials: `d.has_key(k)` -> `k in d`, `string.letters` -> `string.ascii_letters`.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ FILE_ARGS = {"dump": (1, "w"), "load": (0, "r"), "writer": (0, "w"), "DictWriter
 def library_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
     """The first rule here that reads this exception, or None."""
     m = re.search(r"module '(\w+)' has no attribute '(\w+)'", message)
-    if error_type == "AttributeError" and m:
-        return class_member(tree, line, source, m.group(1), m.group(2))
+    if error_type == "AttributeError" and m and (found := class_member(tree, line, source, m.group(1), m.group(2))):
+        return found
     if error_type == "TypeError" and "Population must be a sequence" in message:
         return sorted_population(tree, line, source)
     if (error_type == "ValueError" and "non-integer arg" in message and "randrange" in message) or \
@@ -49,6 +50,14 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
         return open_the_path(tree, line, source)
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
+    m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
+    if error_type == "ValueError" and m:
+        return number_to_format(tree, line, source)
+    if error_type == "AttributeError" and re.search(r"'dict' object has no attribute 'has_key'", message):
+        return key_in_dict(tree, line, source)
+    m = re.search(r"module 'string' has no attribute '(letters|lowercase|uppercase)'", message)
+    if error_type == "AttributeError" and m:
+        return ascii_constant(tree, line, source, m.group(1))
     m = re.search(r"invalid literal for int\(\) with base 10: '(-?\d*\.\d+)'", message)
     if error_type == "ValueError" and m:
         return float_not_int(tree, line, source)
@@ -160,6 +169,40 @@ def float_not_int(tree: ast.Module, line: int, source: str):
         if isinstance(node.func, ast.Name) and len(node.args) == 1:
             return ("The text holds a fraction: read it with float()", line,
                     _splice(text, node.func.col_offset, node.func.end_col_offset, "float"))
+    return None
+
+
+def number_to_format(tree: ast.Module, line: int, source: str):
+    """`'{:.2f}'.format(rt_text)` with text: float() of the argument (the format needs a number)."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("format",)):
+        if len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (ast.Name, ast.Subscript)):
+            arg = node.args[0]
+            return ("The value is text: a number format needs float() of it", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "float(", ")"))
+    return None
+
+
+def key_in_dict(tree: ast.Module, line: int, source: str):
+    """`d.has_key(k)` (Python 2): `k in d`."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("has_key",)):
+        if isinstance(node.func, ast.Attribute) and len(node.args) == 1:
+            owner = ast.get_source_segment(source, node.func.value)
+            key = ast.get_source_segment(source, node.args[0])
+            return ("Python 3 dicts have no has_key(): test with `in`", line,
+                    _splice(text, node.col_offset, node.end_col_offset, f"{key} in {owner}"))
+    return None
+
+
+def ascii_constant(tree: ast.Module, line: int, source: str, name: str):
+    """`string.letters` (Python 2): `string.ascii_letters` (and lowercase, uppercase)."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
+                isinstance(node.value, ast.Name) and node.value.id == "string":
+            return (f"Python 3 calls it string.ascii_{name}", line,
+                    _splice(text, node.value.end_col_offset + 1, node.end_col_offset, f"ascii_{name}"))
     return None
 
 

@@ -326,7 +326,9 @@ def over_the_list(tree: ast.Module, line: int, attribute: str, source: str
 
 
 def dict_key(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
-    """`trial.word` on a dict: the key (`trial['word']`)."""
+    """`trial.word` on a dict: the key (`trial['word']`); not Python 2's `has_key` (library_rules: `in`)."""
+    if attribute == "has_key":
+        return None
     text = source.split("\n")[line - 1]
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == attribute and node.lineno == line == node.end_lineno \
