@@ -6,11 +6,10 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
   (`datetime.datetime.now()`), found by reading the module itself;
 - `random.sample` of a set or dict: sorted() of it, as Python's own message says;
 - `random.randint` / `random.randrange` with fractional bounds (a jittered duration): `random.uniform`;
-- a dict view, zip or map given where a sequence is indexed inside a call (`random.choice(d.items())`): list();
 - a file name given where an open file is needed (`json.dump(data, 'out.json')`, `csv.writer(path)`): open() it,
   for writing or reading as the call does;
 - a file opened for writing in a folder that does not exist: the folder made first (`os.makedirs(..., exist_ok=True)`);
-- `int('0.25')`: the text holds a fraction, so float(); `'{:.2f}'.format(text)`: float() of the text;
+- `'{:.2f}'.format(text)`: float() of the text;
 - Python 2 idioms from old tutorials: `d.has_key(k)` -> `k in d`, `string.letters` -> `string.ascii_letters`.
 """
 
@@ -20,13 +19,12 @@ import ast
 import importlib
 import re
 
-from .runtime_rules import _splice, _wrap, import_edit
+from .runtime_rules import _calls, _last_name, _splice, _wrap, import_edit
 
 # standard modules whose classes students call through the module (read with importlib: nothing downloads,
 # nothing of the user's runs)
 MODULES = ("datetime", "time", "random", "math", "statistics", "json", "csv", "os", "collections", "itertools",
            "string", "pathlib", "decimal", "fractions")
-VIEWS = ("items", "keys", "values", "zip", "map", "filter", "reversed", "enumerate")
 # calls that need an open file, the argument that is the file, and how they use it
 FILE_ARGS = {"dump": (1, "w"), "load": (0, "r"), "writer": (0, "w"), "DictWriter": (0, "w"), "reader": (0, "r"),
              "DictReader": (0, "r")}
@@ -42,10 +40,6 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     if (error_type == "ValueError" and "non-integer arg" in message and "randrange" in message) or \
             (error_type == "TypeError" and "'float' object cannot be interpreted as an integer" in message):
         return uniform_for_fractions(tree, line, source)
-    m = re.search(r"'(\w+)' object is not subscriptable", message)
-    if error_type == "TypeError" and m and m.group(1) in ("dict_items", "dict_keys", "dict_values", "zip", "map",
-                                                          "filter", "set", "enumerate", "reversed"):
-        return list_of_view(tree, line, source)
     if re.search(r"must have a \"write\" method|'str' object has no attribute '(write|read|readline)'", message):
         return open_the_path(tree, line, source)
     if error_type == "FileNotFoundError":
@@ -58,9 +52,6 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     m = re.search(r"module 'string' has no attribute '(letters|lowercase|uppercase)'", message)
     if error_type == "AttributeError" and m:
         return ascii_constant(tree, line, source, m.group(1))
-    m = re.search(r"invalid literal for int\(\) with base 10: '(-?\d*\.\d+)'", message)
-    if error_type == "ValueError" and m:
-        return float_not_int(tree, line, source)
     return None
 
 
@@ -109,35 +100,22 @@ def uniform_for_fractions(tree: ast.Module, line: int, source: str):
     return None
 
 
-def list_of_view(tree: ast.Module, line: int, source: str):
-    """`random.choice(pairs.items())`: a view given to a call that indexes it: list() around the view."""
-    text = source.split("\n")[line - 1]
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and node.lineno == line == node.end_lineno):
-            continue
-        for arg in node.args:
-            if isinstance(arg, ast.Call) and _name(arg.func) in VIEWS:
-                return ("This view cannot be indexed: make it a list first", line,
-                        _wrap(text, [(arg.col_offset, arg.end_col_offset)], "list(", ")"))
-    return None
-
-
 def open_the_path(tree: ast.Module, line: int, source: str):
     """`json.dump(data, 'out.json')` / `csv.writer(path)`: the file name opened (for writing or reading, as the
     call uses the file)."""
     text = source.split("\n")[line - 1]
     for node in _calls(tree, line, tuple(FILE_ARGS)):
-        at, mode = FILE_ARGS[_name(node.func)]
+        at, mode = FILE_ARGS[_last_name(node.func)]
         if len(node.args) <= at:
             continue
         arg = node.args[at]
-        if isinstance(arg, ast.Call) and _name(arg.func) == "open":
+        if isinstance(arg, ast.Call) and _last_name(arg.func) == "open":
             continue
-        csv_call = _name(node.func) in ("writer", "DictWriter", "reader", "DictReader")
+        csv_call = _last_name(node.func) in ("writer", "DictWriter", "reader", "DictReader")
         how = ", 'w'" if mode == "w" else ""
         how += ", newline=''" if csv_call else ""
         verb = "writing" if mode == "w" else "reading"
-        return (f"{_name(node.func)}() needs an open file, not its name: open it for {verb}", line,
+        return (f"{_last_name(node.func)}() needs an open file, not its name: open it for {verb}", line,
                 _wrap(text, [(arg.col_offset, arg.end_col_offset)], "open(", how + ")"))
     return None
 
@@ -159,16 +137,6 @@ def make_folder(tree: ast.Module, line: int, source: str):
                f"{indent}os.makedirs(os.path.dirname({path}), exist_ok=True)\n{text}")
         edit = import_edit(tree, source, "os", "import os")
         return fix if edit is None else (*fix, (edit,))
-    return None
-
-
-def float_not_int(tree: ast.Module, line: int, source: str):
-    """`int('0.25')` (a duration typed into a dialog): the text has a fraction, so float()."""
-    text = source.split("\n")[line - 1]
-    for node in _calls(tree, line, ("int",)):
-        if isinstance(node.func, ast.Name) and len(node.args) == 1:
-            return ("The text holds a fraction: read it with float()", line,
-                    _splice(text, node.func.col_offset, node.func.end_col_offset, "float"))
     return None
 
 
@@ -204,12 +172,3 @@ def ascii_constant(tree: ast.Module, line: int, source: str, name: str):
             return (f"Python 3 calls it string.ascii_{name}", line,
                     _splice(text, node.value.end_col_offset + 1, node.end_col_offset, f"ascii_{name}"))
     return None
-
-
-def _calls(tree: ast.Module, line: int, names: tuple) -> list[ast.Call]:
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line == n.end_lineno and
-            _name(n.func) in names]
-
-
-def _name(node: ast.expr) -> str:
-    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""

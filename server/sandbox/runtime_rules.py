@@ -10,7 +10,8 @@ it must never touch more than the lines it names.
 - a variable that is None because it was assigned the result of an in-place call (`x = random.shuffle(x)`,
   `s = items.sort()`, `stim = stim.draw()`);
 - a float where a count is needed (`range(duration * refresh)`): rounded;
-- a number joined to a string with + : str() around it; a duration that is text: float();
+- a number joined to a string with + : str() around it; a duration that is text: float(); `int('0.25')`:
+  float();
 - a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`, `key, rt = keys`), a
   KeyPress used as its name (`int(press)`), a number-pad key name read as a number ('num_4');
 - the first of no key presses (`kb.getKeys()` right after a flip, then `keys[0]`): wait for the press instead;
@@ -538,6 +539,16 @@ def digits_of_key(tree: ast.Module, line: int, literal: str, source: str) -> tup
     return None
 
 
+def float_not_int(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`int('0.25')` (a duration typed into a dialog): the text has a fraction, so float()."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("int",)):
+        if isinstance(node.func, ast.Name) and len(node.args) == 1:
+            return ("The text holds a fraction: read it with float()", line,
+                    _splice(text, node.func.col_offset, node.func.end_col_offset, "float"))
+    return None
+
+
 def import_edit(tree: ast.Module, source: str, name: str, statement: str) -> tuple[int, str] | None:
     """(line, new text) adding `statement` after the script's last top-level import; None when `name` is
     already imported."""
@@ -582,6 +593,17 @@ def _last_name(node: ast.expr) -> str:
     return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
+def _on_line(tree: ast.Module, line: int, kind: type) -> list:
+    """Nodes of `kind` within `line` alone, outermost first."""
+    found = [n for n in ast.walk(tree) if isinstance(n, kind) and n.lineno == line == n.end_lineno]
+    return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
+
+
+def _calls(tree: ast.Module, line: int, names: tuple) -> list[ast.Call]:
+    """Calls within `line` alone of a function or method named one of `names`, outermost first."""
+    return [n for n in _on_line(tree, line, ast.Call) if _last_name(n.func) in names]
+
+
 def _char(text: str, byte_col: int) -> int:
     return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
 
@@ -621,7 +643,11 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
         if "too many values to unpack" in message:
             return first_press(tree, line, source) or enumerate_items(tree, line, source)
         m = re.search(r"invalid literal for (?:int|float)\(\).*: '([^']*)'", message)
-        return digits_of_key(tree, line, m.group(1), source) if m else None
+        if m is None:
+            return None
+        if re.fullmatch(r"-?\d*\.\d+", m.group(1)) and "int()" in message:
+            return float_not_int(tree, line, source)
+        return digits_of_key(tree, line, m.group(1), source)
     if error_type == "KeyError":
         key = detail.get("key") or message
         try:

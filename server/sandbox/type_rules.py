@@ -5,7 +5,8 @@ one line changed, and only when the message names the type the rule reads.
 
 - a container that cannot change (a tuple, a string, a range, a dict's keys) changed in place (`x[0] = v`,
   `random.shuffle(x)`, `x.append(v)`): the line that made it makes a list instead;
-- a dict view, set, zip or map indexed (`d.keys()[0]`): list() around it;
+- a dict view, set, zip or map indexed (`d.keys()[0]`), or handed to a call that indexes it
+  (`random.choice(d.items())`): list() around it;
 - a count used as a sequence (`for t in n_trials`, `len(n_blocks)`): range(n) / the count itself;
 - a list index that is a float (`items[len(items) / 2]`): floor division, else int();
 - a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
@@ -24,10 +25,12 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _char, _last_name, _splice, _wrap
+from .runtime_rules import _char, _last_name, _on_line, _splice, _wrap
 
 # containers that cannot change in place, and what makes each a list
 FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "map", "zip", "filter")
+# what makes a view, a set or an iterator that cannot be indexed
+VIEWS = ("keys", "values", "items", "zip", "map", "filter", "set", "reversed", "enumerate")
 LIST_METHODS = ("append", "extend", "insert", "remove", "pop", "sort", "reverse", "clear")
 NUMPY_REDUCE = ("mean", "median", "std", "var", "sum", "average", "min", "max", "nanmean", "nanstd")
 
@@ -47,7 +50,7 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
     if m and m.group(1) in FROZEN:
         return make_list(tree, line, source, _changed_names(tree, line, None), m.group(1))
     m = re.search(r"'(\w+)' object is not subscriptable", message)
-    if m and m.group(1) in FROZEN + ("set",):
+    if m and m.group(1) in FROZEN + ("set", "enumerate", "reversed"):
         return list_to_index(tree, line, source)
     m = re.search(r"'(int|float)' object is not iterable", message)
     if m:
@@ -111,12 +114,12 @@ def make_list(tree: ast.Module, line: int, source: str, names: list[str], kind: 
 
 
 def list_to_index(tree: ast.Module, line: int, source: str):
-    """`d.keys()[0]` / `zip(a, b)[1]`: list() around the indexed call, or the name's one-line binding."""
+    """`d.keys()[0]` / `zip(a, b)[1]`: list() around the indexed call, or the name's one-line binding; a view
+    handed to a call that indexes it (`random.choice(pairs.items())`): list() around the view."""
     text = source.split("\n")[line - 1]
     for node in _on_line(tree, line, ast.Subscript):
         value = node.value
-        if isinstance(value, ast.Call) and _last_name(value.func) in ("keys", "values", "items", "zip", "map",
-                                                                     "filter", "set", "reversed"):
+        if isinstance(value, ast.Call) and _last_name(value.func) in VIEWS:
             return ("This view cannot be indexed: make it a list first", line,
                     _wrap(text, [(value.col_offset, value.end_col_offset)], "list(", ")"))
     for node in _on_line(tree, line, ast.Subscript):
@@ -124,6 +127,11 @@ def list_to_index(tree: ast.Module, line: int, source: str):
             found = make_list(tree, line, source, [node.value.id], "view")
             if found is not None and found[1] != line:
                 return ("This view cannot be indexed: make it a list where it is made", found[1], found[2])
+    for node in _on_line(tree, line, ast.Call):
+        for arg in node.args:
+            if isinstance(arg, ast.Call) and _last_name(arg.func) in VIEWS:
+                return ("This view cannot be indexed: make it a list first", line,
+                        _wrap(text, [(arg.col_offset, arg.end_col_offset)], "list(", ")"))
     return None
 
 
@@ -395,12 +403,6 @@ def _number_key(tree: ast.Module, name: str) -> str | None:
         if common and len(common) == 1:
             return common.pop()
     return None
-
-
-def _on_line(tree: ast.Module, line: int, kind: type) -> list:
-    """Nodes of `kind` within `line` alone, outermost first."""
-    found = [n for n in ast.walk(tree) if isinstance(n, kind) and n.lineno == line == n.end_lineno]
-    return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
 
 
 def _parenthesised(text: str, node: ast.Tuple) -> bool:
