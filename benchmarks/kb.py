@@ -1,14 +1,20 @@
-"""Knowledge-base figures: build time, exact lookup p50/p99, hybrid search p50 and hit@3 on a question table.
+"""Knowledge-base figures: build time, exact lookup p50/p99, hybrid search p50 and hit@3 on a question table, and
+the question search `psychopy.ask` runs (kb/query.find) per question with the embedder's question cache
+(Embedder.encode_one) beside the same search embedding every time.
 
     .venv/bin/python benchmarks/kb.py [--kb-dir DIR] [--rebuild]
 
 Figures are printed, never asserted. The baseline for lookups is the same query answered by LanceDB directly
-(a BTree-indexed `where symbol = ...` scan), in the same process.
+(a BTree-indexed `where symbol = ...` scan), in the same process. The question search's baseline is the same
+search with every vector embedded afresh, alternating per question, the cache cleared before each (a question is
+new when it is asked).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
 import sys
 import tempfile
 import time
@@ -84,7 +90,41 @@ def main() -> int:
         print(f"  {'hit ' if hit else 'MISS'} {question!r}: {found}")
     print(f"hybrid search: p50 {pct(search_times, .5):.1f} ms, p99 {pct(search_times, .99):.1f} ms; "
           f"hit@3 {hits}/{len(questions)}")
+    question_search(kb)
     return 0
+
+
+def question_search(kb) -> None:
+    """kb/query.find per question of hand-written sets 9 and 10, cached encode_one vs embedding afresh."""
+    from psychopy_lsp.kb.embed import Embedder
+    from psychopy_lsp.kb.query import find
+
+    folder = Path(__file__).resolve().parent / "heldout" / "questions"
+    asked = [q["q"] for name in ("questions-9.json", "questions-10.json")
+             for q in json.loads((folder / name).read_text())["questions"]]
+    cached = Embedder.encode_one
+
+    def afresh(self, text):
+        return self.encode([text])[0]
+
+    find(kb, "warm up")
+    times, same = {"cached": [], "afresh": []}, 0
+    try:
+        for i, question in enumerate(asked):
+            found = {}
+            for mode in ("cached", "afresh") if i % 2 else ("afresh", "cached"):
+                Embedder.encode_one = cached if mode == "cached" else afresh
+                kb.embedder._cache.clear()
+                t0 = time.perf_counter()
+                found[mode] = [r.symbol for r in find(kb, question)]
+                times[mode].append((time.perf_counter() - t0) * 1000)
+            same += found["cached"] == found["afresh"]
+    finally:
+        Embedder.encode_one = cached
+    print(f"question search (kb.query.find, {len(asked)} questions of sets 9-10): with the question cache p50 "
+          f"{statistics.median(times['cached']):.0f} ms, mean {statistics.mean(times['cached']):.0f} ms; "
+          f"embedding afresh p50 {statistics.median(times['afresh']):.0f} ms, mean "
+          f"{statistics.mean(times['afresh']):.0f} ms; same top 3 for {same}/{len(asked)}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import OrderedDict
 from typing import Callable, Sequence
 
 import numpy as np
@@ -39,6 +40,9 @@ def model_path():
     return path
 
 
+QUERY_CACHE = 256  # single texts (questions) whose vectors encode_one keeps, least recently used out first
+
+
 class Embedder:
     """Normalised 384-d vectors for texts; thread-safe; the model loads on first use."""
 
@@ -46,6 +50,8 @@ class Embedder:
         self.threads = threads
         self._model = None
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def _load(self):
         if self._model is None:
@@ -95,4 +101,17 @@ class Embedder:
             return out
 
     def encode_one(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        """One text's vector, kept for the next QUERY_CACHE calls: one question is embedded by each of the
+        searches kb/query.find runs (the whole index and each named class, deep and shallow, the re-ranker, the
+        adapted vector search), 7 times for 2 distinct texts."""
+        with self._cache_lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return hit.copy()
+        vector = self.encode([text])[0]
+        with self._cache_lock:
+            self._cache[text] = vector
+            while len(self._cache) > QUERY_CACHE:
+                self._cache.popitem(last=False)
+        return vector.copy()

@@ -185,7 +185,7 @@ def pool(kb, question: str, k: int = 3) -> tuple[list[Candidate], int]:
 def rerank(kb, question: str, cands: list[Candidate], first: int, weights: Weights) -> list[Record]:
     """The candidates in the learned order (kb/rerank.py), the search's first kept first."""
     text = normalise(question)
-    vecs = kb.embedder.encode(queries(text))
+    vecs = np.stack([kb.embedder.encode_one(query) for query in queries(text)])
     rows = features(" ".join(queries(text)), cands, vecs, kb.vectors([cand.record for cand in cands]))
     return learned_order(cands, score(weights, rows), first)
 

@@ -28,3 +28,18 @@ def test_vectors_match_sentence_transformers():
     assert ours.shape == reference.shape == (len(TEXTS), 384)
     assert np.abs(ours - reference).max() < 1e-5
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_encode_one_keeps_recent_questions_and_hands_out_copies(monkeypatch):
+    from psychopy_lsp.kb import embed
+
+    monkeypatch.setattr(embed, "QUERY_CACHE", 2)
+    embedder = embed.Embedder(threads=1)
+    first = embedder.encode_one("How do I draw a circle?")
+    assert np.array_equal(first, embedder.encode(["How do I draw a circle?"])[0])  # the same vector as a batch
+    first[:] = 0  # a caller's change does not reach the kept vector
+    again = embedder.encode_one("How do I draw a circle?")
+    assert np.abs(again).sum() > 0
+    embedder.encode_one("wait for a key")
+    embedder.encode_one("play a sound")
+    assert list(embedder._cache) == ["wait for a key", "play a sound"]  # the least recently used went out
