@@ -5,7 +5,8 @@ is run again. Prints one row per script and repairer, then the figures side by s
 
 Repairers:
 - `none`: the script as written (the baseline: how many run at all);
-- `deterministic`: server.sandbox.repair.runtime_fix alone (what "Run" offers without the model);
+- `deterministic`: server.sandbox.repair.prove_rule_fix (what "Run" offers without the model: the rules' fix, re-run,
+  extended to the same mistake on later lines);
 - `model`: the model alone, with the shipped adapter (or --adapter): its first answer given the traceback's
   message, then the alternatives (its own and model/edits.py's generic edits, ranked by its likelihood), up to
   --samples re-runs after the first, the first a re-run proves (fix.first_proved, as "Fix with the PsychoPy
@@ -46,7 +47,7 @@ def main() -> int:
     from psychopy_lsp.kb.locate import find_psychopy
     from psychopy_lsp.server.model.backends import make_backend
     from psychopy_lsp.server.model.fix import prove_runtime_fix, replace_region
-    from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
+    from psychopy_lsp.server.sandbox.repair import compare, prove_rule_fix
     from psychopy_lsp.server.sandbox.runner import run_script
     from psychopy_lsp.server.settings import Settings
 
@@ -81,8 +82,10 @@ def main() -> int:
         return run_script(path, install.python, timeout_s=args.timeout, headless="always", source=source)
 
     def deterministic(path, source, before):
-        fix = runtime_fix(before.error_type, before.detail, before.line, source, index, before.message)
-        return (fix.apply(source), fix.title) if fix is not None else (None, "no certain fix")
+        # what "Run" offers (server/handlers/commands.py): the rule's fix, proved by a re-run, extended to the same
+        # mistake on later lines
+        fix, why = prove_rule_fix(before, source, index, lambda fixed: run(path, fixed))
+        return (fix.apply(source), fix.title) if fix is not None else (None, why)
 
     samples = Settings().fix_samples if args.samples < 0 else args.samples
 

@@ -52,16 +52,29 @@ RULES = [
      (1, "t = 'RT {:.2f}'.format(float(rt_text))")),
     # the same message from a call with two arguments: which one is text is not said, nothing
     ("ValueError", "Unknown format code 'f' for object of type 'str'", 1, "t = '{} {:.2f}'.format(a, b)\n", None),
-    # Python 2's has_key
-    ("AttributeError", "'dict' object has no attribute 'has_key'", 1, "if counts.has_key(k):\n    pass\n",
-     (1, "if k in counts:")),
-    # Python 2's string.letters / lowercase
-    ("AttributeError", "module 'string' has no attribute 'lowercase'", 1, "c = random.choice(string.lowercase)\n",
-     (1, "c = random.choice(string.ascii_lowercase)")),
-    # another missing attribute of string: not a Python 2 constant, nothing
-    ("AttributeError", "module 'string' has no attribute 'vowels'", 1, "v = string.vowels\n", None),
+    # a module function that is a builtin, called
+    ("AttributeError", "module 'math' has no attribute 'round'", 2, "import math\nms = math.round(rt * 1000)\n",
+     (2, "ms = round(rt * 1000)")),
+    # numpy's removed alias, not called: numpy's own message names the builtin
+    ("AttributeError", "module 'numpy' has no attribute 'float'.\n`np.float` was a deprecated alias for the builtin "
+     "`float`.", 2, "import numpy as np\na = np.zeros(3, dtype=np.float)\n", (2, "a = np.zeros(3, dtype=float)")),
+    # a builtin's name read (not called) through a module without such a message (a class attribute): nothing
+    ("AttributeError", "module 'datetime' has no attribute 'min'", 2, "import datetime\nt = datetime.min\n", None),
+    # a missing module function that is no builtin: nothing
+    ("AttributeError", "module 'math' has no attribute 'mean'", 2, "import math\nm = math.mean(rts)\n", None),
     # reading a file that is missing: no folder to make, nothing
     ("FileNotFoundError", "[Errno 2] No such file or directory: 'conds.csv'", 1, "f = open('conds.csv')\n", None),
+    # (written after debugging set 14 was measured; none of its scripts)
+    # a DictWriter row with a column its fieldnames lack: added in the call
+    ("ValueError", "dict contains fields not in fieldnames: 'rt'", 3,
+     "w = csv.DictWriter(f, fieldnames=['trial', 'word'])\nw.writeheader()\nw.writerow(row)\n",
+     (1, "w = csv.DictWriter(f, fieldnames=['trial', 'word', 'rt'])")),
+    # two columns, the fieldnames a name bound to a list display above
+    ("ValueError", "dict contains fields not in fieldnames: 'rt', 'acc'", 3,
+     "cols = ['trial']\nw = csv.DictWriter(f, cols)\nw.writerow(row)\n", (1, "cols = ['trial', 'rt', 'acc']")),
+    # fieldnames read from the rows themselves (not written in the script): nothing
+    ("ValueError", "dict contains fields not in fieldnames: 'rt'", 2,
+     "w = csv.DictWriter(f, fieldnames=rows[0].keys())\nw.writerow(row)\n", None),
 ]
 
 

@@ -201,6 +201,38 @@ async def run_command(client, uri):
         command="psychopy.runScript", arguments=[uri])), 180)
 
 
+OLD_TIMER = """import time
+from psychopy import core
+
+start = time.clock()
+core.wait(0.1)
+print("took", time.clock() - start)
+"""
+
+
+async def test_the_same_mistake_twice_is_one_proved_fix_with_both_lines(client, tmp_path):
+    """time.clock() (removed in Python 3.8) at the start and at the end: the run's fix covers both lines (the
+    first alone would only move the AttributeError to line 6), and it was proved by a re-run."""
+    path = tmp_path / "old_timer.py"
+    path.write_text(OLD_TIMER)
+    uri = path.as_uri()
+    await open_doc(client, OLD_TIMER, uri=uri)
+    await diagnostics_for(client, uri, version=1)
+    client.diagnostics.pop(uri, None)
+    result = await run_command(client, uri)
+    assert result["status"] == "error" and result["error_type"] == "AttributeError" and result["line"] == 4
+    assert result["fix"] and "re-run" in result["fix"]["verified"] and "line 6" in result["fix"]["title"]
+    diagnostics = await diagnostics_for(client, uri, version=1)
+    error = next(d for d in diagnostics if d.source == "psychopy-run" and d.code == "AttributeError")
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
+        context=lsp.CodeActionContext(diagnostics=[error])))
+    proved = [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]
+    assert len(proved) == 1
+    edits = sorted((e.range.start.line, e.new_text) for e in proved[0].edit.document_changes[0].edits)
+    assert edits == [(3, "start = time.perf_counter()"), (5, 'print("took", time.perf_counter() - start)')]
+
+
 async def test_run_script_emulates_keyboard_answers_and_offers_a_fix_proved_by_a_rerun(client, tmp_path):
     """A Keyboard RT task runs (its reads answered, a stale key exposed); its KeyError gets the literal key as a
     quick fix only after the fixed script ran clean; applying it and running again ends without an error."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from psychopy_lsp.server.sandbox.repair import compare, runtime_fix
+from psychopy_lsp.server.sandbox.repair import compare, prove_rule_fix, runtime_fix
 from psychopy_lsp.server.sandbox.runner import RunResult
 
 # (error type, detail, line, source, expected new line or None)
@@ -82,3 +82,34 @@ COMPARES = [
 def test_compare(before, after, proved, words):
     ok, reason = compare(before, after)
     assert ok is proved and words in reason, reason
+
+
+def _exec_run(source: str) -> RunResult:
+    """A stand-in for the sandbox's re-run (which test_sandbox_runs.py exercises): the script executed here, its
+    exception and the line it surfaced at."""
+    import sys
+    import traceback
+    try:
+        exec(compile(source, "<script>", "exec"), {})
+    except Exception as exc:  # the script's own error, as the sandbox reports it
+        frames = [f for f in traceback.extract_tb(sys.exc_info()[2]) if f.filename == "<script>"]
+        return RunResult("error", 0.0, type(exc).__name__, str(exc), line=frames[-1].lineno if frames else None)
+    return RunResult("ok", 0.0)
+
+
+REPEATED = "import time\nt0 = time.clock()\nx = 1\nt1 = time.clock()\nprint(t1 - t0)\n"
+
+
+def test_the_same_mistake_on_a_later_line_is_fixed_in_the_same_action():
+    before = _exec_run(REPEATED)
+    fix, proof = prove_rule_fix(before, REPEATED, None, _exec_run)
+    assert fix is not None and "gone" in proof
+    assert fix.apply(REPEATED) == REPEATED.replace("time.clock()", "time.perf_counter()")
+    assert "also on line 4" in fix.title
+
+
+def test_a_fix_the_rerun_does_not_prove_is_not_offered():
+    # the same message at a later line that no rule reads: no fix, and the re-run's word for why
+    source = "import time\nt0 = time.clock()\nt1 = getattr(time, 'clock')()\n"
+    fix, proof = prove_rule_fix(_exec_run(source), source, None, _exec_run)
+    assert fix is None and "line 3" in proof

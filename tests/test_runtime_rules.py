@@ -149,6 +149,31 @@ RULES = [
      (1, "d = float(info['d'])")),
     # int() of a word: not a number at all, nothing
     ("ValueError", "invalid literal for int() with base 10: 'abc'", {}, 1, "d = int(info['d'])\n", None),
+    # (rules below written after debugging set 14 was measured; none of its scripts)
+    # '%' binds before the comma: the values the placeholders need as one tuple
+    ("TypeError", "not enough arguments for format string", {}, 1, "print('%s: %.2f' % word, rt)\n",
+     (1, "print('%s: %.2f' % (word, rt))")),
+    # the same inside a tuple, a literal '%%' is no placeholder
+    ("TypeError", "not enough arguments for format string", {}, 1, "row = ('%d of %d (%d%%)' % i, n, p, 'x')\n",
+     (1, "row = ('%d of %d (%d%%)' % (i, n, p), 'x')")),
+    # too few values after the comma to fill the placeholders: not this mistake, nothing
+    ("TypeError", "not enough arguments for format string", {}, 1, "print('%s %s %s' % a, b)\n", None),
+    # a method of a value the script made, any name, left uncalled
+    ("TypeError", "must be real number, not builtin_function_or_method", {}, 1,
+     "t = '%.3f' % np.array(rts).mean\n", (1, "t = '%.3f' % np.array(rts).mean()")),
+    # two uncalled attributes (one a number): which one is the method is not written, nothing
+    ("TypeError", "must be real number, not method", {}, 1, "t = '%s %.1f' % (win.size, stim.draw)\n", None),
+    # an attribute of an imported module is not the one (np.pi is a number): the other one is called
+    ("TypeError", "unsupported operand type(s) for *: 'float' and 'method'", {}, 2,
+     "import numpy as np\narea = np.pi * disc.getRadius\n", (2, "area = np.pi * disc.getRadius()")),
+    ("TypeError", "unsupported operand type(s) for *: 'float' and 'method'", {}, 2,
+     "import numpy as np\narea = np.pi * disc.radius\n", (2, "area = np.pi * disc.radius()")),
+    # numpy's message for a float count: floor division where the count is divided
+    ("TypeError", "expected a sequence of integers or a single integer, got '2.0'", {}, 1,
+     "catch = np.zeros(n / 2)\n", (1, "catch = np.zeros(n // 2)")),
+    # a count that is a float for another reason (no division written): nothing from this rule
+    ("TypeError", "expected a sequence of integers or a single integer, got '2.5'", {}, 1,
+     "catch = np.zeros(n)\n", None),
 ]
 
 

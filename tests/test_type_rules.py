@@ -120,6 +120,20 @@ RULES = [
     # numbers joined
     ("TypeError", "sequence item 1: expected str instance, float found", 1, "line = ','.join(row)\n",
      (1, "line = ','.join(map(str, row))")),
+    # (written after debugging set 14 was measured; none of its scripts)
+    # several values given to write(): one comma-separated line
+    ("TypeError", "TextIOWrapper.write() takes exactly one argument (2 given)", 1, "log.write(trial, rt)\n",
+     (1, 'log.write(f"{trial},{rt}\\n")')),
+    # values holding both kinds of quote: a join instead of an f-string
+    ("TypeError", "TextIOWrapper.write() takes exactly one argument (2 given)", 1, "f.write(d['a'], \"x\")\n",
+     (1, "f.write(','.join(map(str, (d['a'], \"x\"))) + '\\n')")),
+    # one value: not this message's mistake (another rule reads 'must be str'), nothing here
+    ("TypeError", "TextIOWrapper.write() takes exactly one argument (0 given)", 1, "f.write()\n", None),
+    # digits given to str(): rounded first
+    ("TypeError", "str() argument 'encoding' must be str, not int", 1, "s = 'RT ' + str(rt, 3)\n",
+     (1, "s = 'RT ' + str(round(rt, 3))")),
+    # str(bytes, 'utf-8') is a real encoding: this message never comes from it; a text second argument is left
+    ("TypeError", "str() argument 'encoding' must be str, not int", 1, "s = str(raw, 'utf-8')\n", None),
 ]
 
 

@@ -105,7 +105,7 @@ async def _ticking(bar, budget_s: float, doing: str, work):
 async def run_script(ls, *args) -> dict:
     """Run the document in the sandbox; its traceback becomes diagnostics (source psychopy-run) of the version
     that ran, kept only while that version is current."""
-    from ..sandbox.repair import runtime_fix, verify_by_rerun
+    from ..sandbox.repair import prove_rule_fix, runtime_fix
     from ..sandbox.runner import run_script as run, to_diagnostics
 
     arg = first_arg(args)
@@ -125,11 +125,9 @@ async def run_script(ls, *args) -> dict:
             if result.status == "error" else None
         if fix is not None and ls.docs.is_current(snap):
             bar.report(f"{result.error_type}: verifying a fix by running the script again")
-            proved, proof, _after = await _ticking(bar, settings.run_timeout_s, "re-running with the fix",
-                                                   asyncio.to_thread(verify_by_rerun, result, snap.path, python,
-                                                                     fix.apply(source), **options))
-            if not proved:
-                fix = None
+            fix, proof = await _ticking(bar, settings.run_timeout_s, "re-running with the fix", asyncio.to_thread(
+                prove_rule_fix, result, source, snap.index, lambda fixed: run(snap.path, python, source=fixed,
+                                                                              **options)))
             bar.end_message = f"{result.status}; {'a fix, proved by a re-run' if fix else 'no proved fix'}"
     diagnostics = to_diagnostics(result, snap.lines, snap.version)
     if fix is not None:

@@ -10,12 +10,16 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
   for writing or reading as the call does;
 - a file opened for writing in a folder that does not exist: the folder made first (`os.makedirs(..., exist_ok=True)`);
 - `'{:.2f}'.format(text)`: float() of the text;
-- Python 2 idioms from old tutorials: `d.has_key(k)` -> `k in d`, `string.letters` -> `string.ascii_letters`.
+- a csv.DictWriter given a row with a column its fieldnames lack: the column added to the fieldnames written
+  in the script (the list in the call, or the list the name given to it was bound to);
+- a module function that is a builtin (`math.round(x)`, numpy's removed aliases `np.float`, `np.int`): the builtin.
+(Python 2 idioms and functions Python removed: legacy_rules.py.)
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib
 import re
 
@@ -33,7 +37,9 @@ FILE_ARGS = {"dump": (1, "w"), "load": (0, "r"), "writer": (0, "w"), "DictWriter
 def library_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
     """The first rule here that reads this exception, or None."""
     m = re.search(r"module '(\w+)' has no attribute '(\w+)'", message)
-    if error_type == "AttributeError" and m and (found := class_member(tree, line, source, m.group(1), m.group(2))):
+    if error_type == "AttributeError" and m and (found := class_member(tree, line, source, m.group(1), m.group(2)) or
+                                                 builtin_for_module(tree, line, source, m.group(1), m.group(2),
+                                                                    "alias for the builtin" in message)):
         return found
     if error_type == "TypeError" and "Population must be a sequence" in message:
         return sorted_population(tree, line, source)
@@ -42,16 +48,14 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
         return uniform_for_fractions(tree, line, source)
     if re.search(r"must have a \"write\" method|'str' object has no attribute '(write|read|readline)'", message):
         return open_the_path(tree, line, source)
+    m = re.search(r"dict contains fields not in fieldnames: (.+)", message)
+    if error_type == "ValueError" and m:
+        return add_fieldnames(tree, source, re.findall(r"'([^']*)'", m.group(1)))
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
     m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
     if error_type == "ValueError" and m:
         return number_to_format(tree, line, source)
-    if error_type == "AttributeError" and re.search(r"'dict' object has no attribute 'has_key'", message):
-        return key_in_dict(tree, line, source)
-    m = re.search(r"module 'string' has no attribute '(letters|lowercase|uppercase)'", message)
-    if error_type == "AttributeError" and m:
-        return ascii_constant(tree, line, source, m.group(1))
     return None
 
 
@@ -73,6 +77,22 @@ def class_member(tree: ast.Module, line: int, source: str, module: str, attribut
                 and isinstance(node.value, ast.Name) and node.value.id == module:
             return (f"`{attribute}` belongs to the class {module}.{owners[0]}, not to the module", line,
                     _splice(text, node.value.end_col_offset, node.value.end_col_offset, f".{owners[0]}"))
+    return None
+
+
+def builtin_for_module(tree: ast.Module, line: int, source: str, module: str, name: str, alias: bool = False):
+    """`math.round(x)`, `np.float(x)`: the module has no such function, Python has it as a builtin. Called, or
+    named by the module's own message as an alias of the builtin (`dtype=np.float`); `datetime.min` (a class's
+    attribute read through the module) is neither."""
+    if not hasattr(builtins, name) or name.startswith("_") or not callable(getattr(builtins, name)):
+        return None
+    text = source.split("\n")[line - 1]
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
+                isinstance(node.value, ast.Name) and (alias or id(node) in called):
+            return (f"`{name}` is one of Python's builtins, not part of {module}: call `{name}` itself", line,
+                    _splice(text, node.col_offset, node.end_col_offset, name))
     return None
 
 
@@ -151,24 +171,25 @@ def number_to_format(tree: ast.Module, line: int, source: str):
     return None
 
 
-def key_in_dict(tree: ast.Module, line: int, source: str):
-    """`d.has_key(k)` (Python 2): `k in d`."""
-    text = source.split("\n")[line - 1]
-    for node in _calls(tree, line, ("has_key",)):
-        if isinstance(node.func, ast.Attribute) and len(node.args) == 1:
-            owner = ast.get_source_segment(source, node.func.value)
-            key = ast.get_source_segment(source, node.args[0])
-            return ("Python 3 dicts have no has_key(): test with `in`", line,
-                    _splice(text, node.col_offset, node.end_col_offset, f"{key} in {owner}"))
-    return None
-
-
-def ascii_constant(tree: ast.Module, line: int, source: str, name: str):
-    """`string.letters` (Python 2): `string.ascii_letters` (and lowercase, uppercase)."""
-    text = source.split("\n")[line - 1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
-                isinstance(node.value, ast.Name) and node.value.id == "string":
-            return (f"Python 3 calls it string.ascii_{name}", line,
-                    _splice(text, node.value.end_col_offset + 1, node.end_col_offset, f"ascii_{name}"))
+def add_fieldnames(tree: ast.Module, source: str, missing: list[str]):
+    """`csv.DictWriter(f, fieldnames=['trial', 'word'])` and a row with 'rt': 'rt' added to that list, where it
+    is written (in the call, or where the name given as fieldnames was bound to a list display)."""
+    if not missing:
+        return None
+    lines = source.split("\n")
+    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call) and _last_name(n.func) == "DictWriter"):
+        given = next((k.value for k in call.keywords if k.arg == "fieldnames"), None) or \
+            (call.args[1] if len(call.args) > 1 else None)
+        if isinstance(given, ast.Name):  # fieldnames=columns: the list display it was bound to
+            bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                     isinstance(n.targets[0], ast.Name) and n.targets[0].id == given.id and n.lineno < call.lineno]
+            given = bound[-1] if bound else None
+        if not (isinstance(given, (ast.List, ast.Tuple)) and given.elts and given.lineno == given.end_lineno):
+            continue
+        text = lines[given.lineno - 1]
+        at = given.elts[-1].end_col_offset
+        added = "".join(f", {name!r}" for name in missing)
+        return (f"The rows have {', '.join(map(repr, missing))}: add {'it' if len(missing) == 1 else 'them'} to "
+                "the DictWriter's fieldnames",
+                given.lineno, _splice(text, at, at, added))
     return None

@@ -1,15 +1,18 @@
 """Runtime fixes: deterministic ones where the traceback makes the repair certain, and the proof every runtime fix
 (deterministic or the model's) needs before it is offered: the script re-run in the sandbox.
 
-Pure parts (`runtime_fix`, `compare`) work on strings and results; `verify_by_rerun` runs the sandbox.
+Pure parts (`runtime_fix`, `compare`) work on strings and results; `verify_by_rerun` runs the sandbox;
+`prove_rule_fix` proves a deterministic fix with the re-run it is given (and extends it to the same mistake on
+later lines).
 
 Certain repairs:
 - NameError / AttributeError with Python's own "Did you mean" (3.10+): the name on the error line replaced by
   the suggestion (a name in code, not inside a string or comment);
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
-- the rules of runtime_rules.py, type_rules.py and library_rules.py (their docstrings list them), also when the
-  certain KeyError/ValueError repairs above find nothing.
+- the rules of legacy_rules.py (code written for Python 2 or an older Python, read first), runtime_rules.py,
+  type_rules.py and library_rules.py (their docstrings list them), also when the certain KeyError/ValueError
+  repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
 assignment), plus, in `extra`, the import line a repaired call needs.
@@ -23,6 +26,7 @@ import io
 import tokenize
 from dataclasses import dataclass
 
+from .legacy_rules import legacy_rule
 from .library_rules import library_rule
 from .runtime_rules import rule_for
 from .type_rules import type_rule
@@ -68,7 +72,9 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
         _items_fix(tree, text, line) if error_type == "ValueError" else None
     if certain is not None:
         return certain
-    found = rule_for(error_type, message, detail, line, source, tree, index) or \
+    # code from an old tutorial first: a Python 2 name would otherwise read as a dict key or a missing import
+    found = legacy_rule(error_type, message, line, source, tree) or \
+        rule_for(error_type, message, detail, line, source, tree, index) or \
         type_rule(error_type, message, line, source, tree) or library_rule(error_type, message, line, source, tree)
     if found is None:
         return None
@@ -192,6 +198,34 @@ def compare(before, after) -> tuple[bool, str]:
         return False, f"re-run in the sandbox: a new {after.error_type} at line {after.line} before the old place"
     return True, f"re-run in the sandbox: the {before.error_type} at {where} is gone; the script now stops " \
                  f"later, at line {after.line}: {after.error_type}: {after.message}"
+
+
+def prove_rule_fix(before, source: str, index, rerun, repeats: int = 4):
+    """The deterministic fix of `before` (a RunResult of `source`) proved by `rerun(fixed_source) -> RunResult`:
+    (fix, proof) or (None, why). The same mistake written again further down (`time.clock()` at the start and the
+    end of a trial) raises the same exception at a later line after the first fix: the same rules read it there,
+    up to `repeats` more lines, and the fix offered covers every one of them (one action, each line re-run)."""
+    fix = runtime_fix(before.error_type, before.detail, before.line, source, index, before.message) \
+        if before.status == "error" else None
+    if fix is None:
+        return None, "no deterministic fix"
+    for _ in range(repeats + 1):
+        fixed = fix.apply(source)
+        after = rerun(fixed)
+        proved, proof = compare(before, after)
+        if proved:
+            return fix, proof
+        again = after.status == "error" and after.error_type == before.error_type and \
+            after.message == before.message and (after.line or 0) > (before.line or 0)
+        more = runtime_fix(after.error_type, after.detail, after.line, fixed, index, after.message) if again \
+            else None
+        if more is None or any("\n" in t for _, t in fix.edits() + more.edits()):
+            return None, proof  # a fix that adds lines would move the others' line numbers: not merged
+        lines = sorted({*(n for n, _ in fix.edits()), *(n for n, _ in more.edits())})
+        fix = RuntimeFix(f"{fix.title.split(' (also on line')[0]} (also on line{'s' if len(lines) > 2 else ''} "
+                         f"{', '.join(str(n) for n in lines if n != fix.line)}: the same mistake)", fix.line,
+                         fix.new_text, tuple(dict(list(fix.extra) + list(more.edits())).items()))
+    return None, proof
 
 
 def verify_by_rerun(before, script, python: str, fixed_source: str, **run_kwargs) -> tuple[bool, str, object]:

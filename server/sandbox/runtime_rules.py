@@ -1,7 +1,7 @@
 """Repairs read off a run's exception, one per kind of mistake students make, each one line of the script
 (sometimes split into two), plus the import a repaired call needs. Pure: the exception's type, message and line
 plus the source in; (title, line, new text[, other edits]) or None out. None of them is offered before a re-run
-shows the exception gone (repair.verify_by_rerun), so a rule may be a strong guess rather than a certainty, but
+shows the exception gone (repair.prove_rule_fix, repair.verify_by_rerun), so a rule may be a strong guess rather than a certainty, but
 it must never touch more than the lines it names.
 
 - the static checker's own fix on the line that raised (an unexpected keyword, a missing window, an undefined
@@ -9,7 +9,9 @@ it must never touch more than the lines it names.
 - a name that is a standard module or numpy, used without its import;
 - a variable that is None because it was assigned the result of an in-place call (`x = random.shuffle(x)`,
   `s = items.sort()`, `stim = stim.draw()`);
-- a float where a count is needed (`range(duration * refresh)`): rounded;
+- a float where a count is needed (`range(duration * refresh)`): rounded; a true division handed to any call as
+  a count (`np.zeros(n / 2)`, numpy's message too): floor division;
+- `'%d: %.3f' % trial, rt` (`%` binds before the comma): the values in one tuple;
 - a number joined to a string with + : str() around it; a duration that is text: float(); `int('0.25')`:
   float();
 - a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`, `key, rt = keys`), a
@@ -18,7 +20,8 @@ it must never touch more than the lines it names.
 - an index one past the end (`range(1, n + 1)` indexing from 0, `range(len(x) + 1)`); `for i, x in items`
   without enumerate;
 - a module-level counter assigned in a function (UnboundLocalError): `global`;
-- the class assigned instead of an instance (`core.Clock`), a method read as a value (`clock.getTime`), a
+- the class assigned instead of an instance (`core.Clock`), a method read as a value (`clock.getTime`, or any
+  name when it is the one uncalled attribute of a value on the line: `np.array(rts).mean`), a
   setter used as the attribute (`bar.setOri += 3`), a module called as its class (`visual.window`);
 - a list used as one item (`stims.draw()`, `order.shuffle()`), a dict read as attributes (`trial.word`), a key
   close to one written in the script's dicts;
@@ -132,6 +135,16 @@ def round_count(tree: ast.Module, line: int, source: str, text: bool = False) ->
                 if _is_int_expr(arg):
                     continue
                 edits.append((arg.col_offset, arg.end_col_offset))
+    if not edits and not text:
+        # `np.zeros(n_trials / 2)`, `random.sample(items, n / 2)`: a true division handed to a call as a count
+        halves = [n for call in _on_line(tree, line, ast.Call) for n in call.args
+                  if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and n.lineno == n.end_lineno]
+        if halves:
+            node = halves[0]
+            op_at = line_text.find("/", _char(line_text, node.left.end_col_offset))
+            if op_at != -1 and line_text[op_at + 1:op_at + 2] != "/":
+                return ("A count must be a whole number: divide with //", line,
+                        line_text[:op_at] + "//" + line_text[op_at + 1:])
     if not edits:
         return None
     if text:
@@ -155,6 +168,33 @@ def str_concat(tree: ast.Module, line: int, source: str) -> tuple[str, int, str]
     if not edits:
         return None
     return "Turn the number into text with str() before joining it to a string", line, _wrap(text, edits, "str(", ")")
+
+
+# a printf-style placeholder ('%d', '%.3f', '%-8s'), not '%%'
+_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
+
+
+def percent_tuple(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`print('Trial %d: %.3f s' % trial, rt)`: `%` took only the first value (it binds before the comma); the
+    values the placeholders need, as one tuple: `% (trial, rt)`."""
+    text = source.split("\n")[line - 1]
+    for parent in ast.walk(tree):
+        siblings = parent.args if isinstance(parent, ast.Call) else parent.elts if isinstance(parent, ast.Tuple) \
+            else None
+        if not siblings:
+            continue
+        for i, node in enumerate(siblings):
+            if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and node.lineno == line and
+                    isinstance(node.left, ast.Constant) and isinstance(node.left.value, str) and
+                    not isinstance(node.right, ast.Tuple)):
+                continue
+            wanted = len([p for p in _PLACEHOLDER.findall(node.left.value) if p != "%%"])
+            rest = siblings[i + 1:i + wanted]
+            if wanted < 2 or len(rest) < wanted - 1 or rest[-1].end_lineno != line:
+                continue
+            return (f"The {wanted} values after % go in one tuple (% binds before the comma)", line,
+                    _wrap(text, [(node.right.col_offset, rest[-1].end_col_offset)], "(", ")"))
+    return None
 
 
 def keypress_list(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
@@ -279,6 +319,20 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     on_line = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.lineno == line == n.end_lineno and
                id(n) not in called and _METHOD_NAME.match(n.attr) and isinstance(n.ctx, ast.Load)]
+    if not on_line:
+        # `np.array(rts).mean`, `'%.3f' % rts_array.mean`: any method name, when exactly one attribute of a value
+        # the script made (not of an imported module: `np.pi` is a number) goes uncalled on the line
+        modules = {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import,
+                                                                                             ast.ImportFrom))
+                   for a in n.names}
+        loose = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.lineno == line == n.end_lineno and
+                 id(n) not in called and isinstance(n.ctx, ast.Load) and
+                 not (isinstance(n.value, ast.Name) and n.value.id in modules) and
+                 not any(isinstance(p, ast.Attribute) and p.value is n for p in ast.walk(tree))]
+        targets = {id(t) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign))
+                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
+        loose = [n for n in loose if id(n) not in targets]
+        on_line = loose if len(loose) == 1 else []
     if on_line:
         return (f"Call the method: `{on_line[0].attr}()`", line,
                 _wrap(text, [(n.end_col_offset, n.end_col_offset) for n in on_line], "", "()")
@@ -666,7 +720,8 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
 
 
 def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
-    if "cannot be interpreted as an integer" in message:
+    if "cannot be interpreted as an integer" in message or \
+            "expected a sequence of integers or a single integer" in message:  # numpy's shapes and counts
         return round_count(tree, line, source, text="'str' object" in message)
     if "'KeyPress'" in message:
         return keypress_name(tree, line, source)
@@ -679,8 +734,10 @@ def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
         return missing_argument(tree, line, m.group(1), m.group(2), source)
     if "'module' object is not callable" in message:
         return class_for_module(tree, line, source, index)
-    if re.search(r"\bmethod\b|'builtin_function_or_method'", message):
+    if re.search(r"\bmethod\b|\bbuiltin_function_or_method\b", message):
         return call_the_method(tree, line, source)
+    if "not enough arguments for format string" in message:
+        return percent_tuple(tree, line, source)
     if re.search(r"can only concatenate str|unsupported operand type\(s\) for \+", message) and \
             str_concat(tree, line, source):
         return str_concat(tree, line, source)

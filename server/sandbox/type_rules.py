@@ -17,7 +17,9 @@ one line changed, and only when the message names the type the rule reads.
 - `'{word}'.format(trial)` with a dict: `.format(**trial)`;
 - numbers kept as text: summed or averaged by numpy (`np.mean(rts)`): read as floats; a number added to text
   (`x + 0.5` where x came from a split line): float(x); `rts / len(rts)`: sum(rts);
-- numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row).
+- numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row); several values given
+  to write() (`f.write(trial, rt)`): one comma-separated line of them;
+- `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _char, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap
 
 # containers that cannot change in place, and what makes each a list
 FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "map", "zip", "filter")
@@ -81,6 +83,10 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return text_to_write(tree, line, source)
     if re.search(r"sequence item \d+: expected str instance, (int|float) found", message):
         return join_as_text(tree, line, source)
+    if re.search(r"write\(\) takes exactly one argument \(\d+ given\)", message):
+        return one_line_to_write(tree, line, source)
+    if "str() argument 'encoding' must be str, not int" in message:
+        return round_then_str(tree, line, source)
     return None
 
 
@@ -408,3 +414,39 @@ def _number_key(tree: ast.Module, name: str) -> str | None:
 def _parenthesised(text: str, node: ast.Tuple) -> bool:
     a, b = _char(text, node.col_offset), _char(text, node.end_col_offset)
     return text[a:a + 1] == "(" and text[b - 1:b] == ")"
+
+
+def one_line_to_write(tree: ast.Module, line: int, source: str):
+    """`log.write(trial, rt)`: write() takes one string; the values as one comma-separated line."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("write",)):
+        if len(node.args) < 2 or node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        parts = [ast.get_source_segment(source, a) for a in node.args]
+        if any(p is None for p in parts):
+            return None
+        quote = next((q for q in ('"', "'") if not any(q in p or "\\" in p for p in parts)), None)
+        if quote is None:  # an f-string (before 3.12) cannot hold its own quote or a backslash in a field
+            line_text = f"','.join(map(str, ({', '.join(parts)}))) + '\\n'"
+        else:
+            line_text = "f" + quote + ",".join("{" + p + "}" for p in parts) + "\\n" + quote
+        start, end = node.args[0].col_offset, node.args[-1].end_col_offset
+        return ("write() takes one string: the values as one comma-separated line", line,
+                _splice(text, start, end, line_text))
+    return None
+
+
+def round_then_str(tree: ast.Module, line: int, source: str):
+    """`str(rt, 3)`: str reads a second argument as an encoding; the digits go to round() first."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 2 and \
+                not node.keywords and not (isinstance(node.args[1], ast.Constant) and
+                                           isinstance(node.args[1].value, str)):
+            value, digits = (ast.get_source_segment(source, a) for a in node.args)
+            if value is None or digits is None:
+                return None
+            return ("str() takes no digits: round the number first", line,
+                    _splice(text, node.args[0].col_offset, node.args[1].end_col_offset,
+                            f"round({value}, {digits})"))
+    return None
