@@ -38,6 +38,8 @@ def test_durations(text, expected):
     ("press the space bar as fast as you can", ["space"]),  # a named key
     ("a red circle at (0.3, 0) for 1 s", []),  # articles, coordinates and '1 s' are not keys
     ("Press 1 if left came first, 2 if right came first", ["1", "2"]),  # digits as keys
+    ("two squares, one red and one orange, for 400 ms", []),  # ', for' is not the key f followed by 'or'
+    ("press f, or j when unsure", ["f", "j"]),  # a key letter before a comma is still a key
 ])
 def test_keys(text, expected):
     assert [k for k, _ in keys_in(text)] == expected
@@ -240,11 +242,31 @@ def test_an_arrow_that_is_shown_is_a_stimulus():
     ("A red circle for 300 ms; press space. 2 seconds between trials. 20 trials.", "durations", [0.3, 2.0]),
     # '400 ms a black square': the number is a duration, not a count of squares
     ("A cue for 100 ms, then after 400 ms a black square; press space. 20 trials.", "kinds", ["square"]),
+    # a colour given to each of the shapes after the noun
+    ("Squares side by side, one red and one teal, for 300 ms. Press f. 20 trials.", "colours", ["red", "teal"]),
+    # shapes 'on a black screen': the screen's colour is the background's
+    ("Yellow dots for 200 ms on a black screen; press space. 20 trials.", "colours", ["yellow", "black"]),
+    # a diamond is drawn as a square (turned on its corner)
+    ("A green diamond for 250 ms. Press q. 20 trials.", "kinds", ["square"]),
 ])
 def test_spec_reading(description, field, value):
     spec = read_spec(description, COLOURS)
     assert spec.stated()[field] == value
     assert all(s.count == 1 for s in spec.stimuli)
+
+
+@pytest.mark.parametrize("description, background", [
+    ("Yellow dots for 200 ms on a black screen; press space. 20 trials.", "black"),  # shown on it
+    ("A red circle for 1 s, then a grey screen for 1 s; press space. 20 trials.", ""),  # a screen shown, in grey
+    ("A blue square for 1 s on a white background; press space. 20 trials.", "white"),  # the usual way
+])
+def test_background(description, background):
+    assert read_spec(description, COLOURS).background == background
+
+
+def test_a_diamond_is_a_square_on_its_corner():
+    assert "ori=45" in composed("A green diamond for 250 ms. Press q. 20 trials.")
+    assert "ori=45" not in composed("A green square for 250 ms. Press q. 20 trials.")
 
 
 def test_a_semantic_category_shows_words_of_it_and_not_of_it():

@@ -116,7 +116,8 @@ def _constructor(stim: Stimulus, colour: str, text: str, pos: tuple[float, float
     if stim.kind == "circle":
         return f"visual.Circle(win, {size}, {_colour_kw(stim, colour)}, {where})"
     if stim.kind in ("square", "rect"):
-        return f"visual.Rect(win, {size}, {_colour_kw(stim, colour)}, {where})"
+        turned = ", ori=45" if re.search(r"\bdiamonds?\b", stim.words, re.I) else ""  # a diamond: a square on its corner
+        return f"visual.Rect(win, {size}, {_colour_kw(stim, colour)}, {where}{turned})"
     if stim.kind == "triangle":
         return f"visual.Polygon(win, edges=3, {size}, {_colour_kw(stim, colour)}, {where})"
     if stim.kind == "star":

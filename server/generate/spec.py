@@ -22,7 +22,7 @@ COLOUR_ALIASES = {"grey": "grey", "gray": "gray", "dark blue": "darkblue", "dark
 SHAPES = {"circle": "circle", "circles": "circle", "dot": "circle", "dots": "circle", "disc": "circle",
           "discs": "circle", "disk": "circle", "ball": "circle", "square": "square", "squares": "square",
           "rectangle": "rect", "rectangles": "rect", "bar": "rect", "bars": "rect", "box": "square",
-          "boxes": "square", "triangle": "triangle", "triangles": "triangle", "line": "line", "lines": "line",
+          "boxes": "square", "diamond": "square", "diamonds": "square", "triangle": "triangle", "triangles": "triangle", "line": "line", "lines": "line",
           "grating": "grating", "gratings": "grating", "gabor": "grating", "gabors": "grating", "patch": "grating",
           "star": "star", "stars": "star", "cross": "cross", "plus": "cross", "arrow": "arrow", "arrows": "arrow",
           "word": "text", "words": "text", "letter": "text", "letters": "text", "digit": "text",
@@ -233,11 +233,12 @@ def keys_in(text: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"['\"‘’“”]([A-Za-z0-9])['\"‘’“”]", text):
         found.append((m.group(1).lower(), m.start(1)))
     # a bare letter or digit is a key only where a key is being named ('press f if', 's for same', 'keys d
-    # and k'), never an article or a number with its unit ('a red circle', '1 s between trials')
+    # and k'), never an article, a number with its unit ('a red circle', '1 s between trials') or a word's first
+    # letter (', for 400 ms' is not the key f followed by 'or')
     key_context = r"\b(?:press(?:es|ing)?|keys?|with|hit|type|respond(?:s|ing)?|using|use|or|and)\s+|[,:/]\s*"
     followers = (r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise|as|quickly|immediately|"
                  r"once|each|every)\b|[,.;:)/]|$")
-    for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])(?:\s+key)?(?=\s*(?:" + followers +
+    for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])\b(?:\s+key)?(?=\s*(?:" + followers +
                          r"))", text, re.I):
         found.append((m.group(1).lower(), m.start(1)))
     seen: dict[int, str] = {}
@@ -428,8 +429,9 @@ def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
         tail_part = re.split(r"\b(?:press|if|when|means|respond|among|amongst|on an?|background|and an?|and the|"
                              r"next to|beside|while)\b|,\s*(?:an?|the)\b", tail)[0]
         # 'a circle is either magenta or green', 'squares (red, green)', 'a word in white'
+        # ... and 'two squares, one red and one orange' (a colour given to each of them)
         if re.search(r"\(|\b(?:in|coloured|colored|drawn in|printed in|written in|is|are|either|turns?)\b",
-                     tail_part):
+                     tail_part) or re.search(r",\s*one\b", tail_part):
             colours += [c for c, _ in colours_in(tail_part, colour_names)]
         role = _role_for(clause, offset)
         if kind == "cross" and ("fixation" in lowered or role == "stimulus"):
@@ -483,7 +485,10 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
     spec = Spec(description=description.strip())
     text = spec.description
     spec.trials, spec.practice = trials_in(text)
+    # 'on a black background', 'a grey background', 'dots ... on a black screen' ('a grey screen for 1 s' is a
+    # screen shown, not the background)
     m = re.search(r"(?:on an?|an?|with an?|use an?)\s+([a-z ]+?)\s+background", text, re.I) or \
+        re.search(r"\bon an?\s+([a-z ]+?)\s+screen\b", text, re.I) or \
         re.search(r"background (?:is|of|colou?r)?\s*([a-z ]+)", text, re.I)
     if m:
         named = colours_in(m.group(1), colour_names)
