@@ -1,8 +1,8 @@
 """Repairs read off a run's exception, one per kind of mistake students make, each one line of the script
 (sometimes split into two), plus the import a repaired call needs. Pure: the exception's type, message and line
 plus the source in; (title, line, new text[, other edits]) or None out. None of them is offered before a re-run
-shows the exception gone (repair.prove_rule_fix, repair.verify_by_rerun), so a rule may be a strong guess rather than a certainty, but
-it must never touch more than the lines it names.
+shows the exception gone (repair.prove_rule_fix, repair.verify_by_rerun), so a rule may be a strong guess rather
+than a certainty, but it must never touch more than the lines it names.
 
 - the static checker's own fix on the line that raised (an unexpected keyword, a missing window, an undefined
   name PsychoPy provides, a PsychoPy module used unimported);
@@ -325,13 +325,10 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
         modules = {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import,
                                                                                              ast.ImportFrom))
                    for a in n.names}
-        loose = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.lineno == line == n.end_lineno and
-                 id(n) not in called and isinstance(n.ctx, ast.Load) and
-                 not (isinstance(n.value, ast.Name) and n.value.id in modules) and
-                 not any(isinstance(p, ast.Attribute) and p.value is n for p in ast.walk(tree))]
-        targets = {id(t) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign))
-                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
-        loose = [n for n in loose if id(n) not in targets]
+        inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}  # `a.b` of `a.b.c`
+        loose = [n for n in _on_line(tree, line, ast.Attribute) if n.end_lineno == line and id(n) not in called
+                 and id(n) not in inner and isinstance(n.ctx, ast.Load)
+                 and not (isinstance(n.value, ast.Name) and n.value.id in modules)]
         on_line = loose if len(loose) == 1 else []
     if on_line:
         return (f"Call the method: `{on_line[0].attr}()`", line,
