@@ -40,6 +40,9 @@ def test_durations(text, expected):
     ("Press 1 if left came first, 2 if right came first", ["1", "2"]),  # digits as keys
     ("two squares, one red and one orange, for 400 ms", []),  # ', for' is not the key f followed by 'or'
     ("press f, or j when unsure", ["f", "j"]),  # a key letter before a comma is still a key
+    ("type it with the number keys 1-4", ["1", "2", "3", "4"]),  # a range of digit keys: each of them
+    ("press space, but press p instead when it is red", ["space", "p"]),  # 'p instead'
+    ("after a 1-3 s pause press space", ["space"]),  # a range of seconds is no range of keys
 ])
 def test_keys(text, expected):
     assert [k for k, _ in keys_in(text)] == expected
@@ -246,6 +249,10 @@ def test_an_arrow_that_is_shown_is_a_stimulus():
     ("Squares side by side, one red and one teal, for 300 ms. Press f. 20 trials.", "colours", ["red", "teal"]),
     # shapes 'on a black screen': the screen's colour is the background's
     ("Yellow dots for 200 ms on a black screen; press space. 20 trials.", "colours", ["yellow", "black"]),
+    # 'except' without a key leaves items out of a set: the duration is still the screen's
+    ("Digits 1-9 except 5 appear in white for 600 ms; press f if odd. 20 trials.", "durations", [0.6]),
+    # 'type the number' and 'the number keys' are the answer and its keys, not text shown
+    ("Red dots for 200 ms; type the number with the number keys 1-3. 20 trials.", "kinds", ["circle"]),
     # a diamond is drawn as a square (turned on its corner)
     ("A green diamond for 250 ms. Press q. 20 trials.", "kinds", ["square"]),
 ])

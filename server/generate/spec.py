@@ -237,10 +237,16 @@ def keys_in(text: str) -> list[tuple[str, int]]:
     # letter (', for 400 ms' is not the key f followed by 'or')
     key_context = r"\b(?:press(?:es|ing)?|keys?|with|hit|type|respond(?:s|ing)?|using|use|or|and)\s+|[,:/]\s*"
     followers = (r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise|as|quickly|immediately|"
-                 r"once|each|every)\b|[,.;:)/]|$")
+                 r"once|each|every|instead)\b|[,.;:)/]|$")
     for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])\b(?:\s+key)?(?=\s*(?:" + followers +
                          r"))", text, re.I):
         found.append((m.group(1).lower(), m.start(1)))
+    # 'the number keys 1-6', 'keys 1 to 4': every digit of the range
+    for m in re.finditer(r"\bkeys?\s+(\d)\s*(?:-|–|to)\s*(\d)\b", text, re.I):
+        low, high = int(m.group(1)), int(m.group(2))
+        if low < high:
+            # offsets 2 apart from the range's start: in order, and not merged as one key read twice below
+            found += [(str(d), m.start(1) + 2 * (d - low)) for d in range(low, high + 1)]
     seen: dict[int, str] = {}
     for name, offset in sorted(found, key=lambda k: k[1]):
         if not any(abs(offset - o) < 2 for o in seen):
@@ -407,6 +413,11 @@ def _stimuli_in(clause: str, colour_names: set[str]) -> list[Stimulus]:
         re.match(r"arrows?[- ]keys?\b", lowered[o:o + 12]) or
         (re.search(r"(?:left|right|up|down)[- ]$", lowered[max(0, o - 6):o]) and
          re.search(r"\b(?:press(?:es|ing)?|hit|use|using|with|respond\w*|keys?)\b", lowered[:o]))))]
+    # 'type the number of dots', 'say the word': what the participant answers, not something shown; 'the number
+    # keys', 'letter keys': keys
+    nouns = [(o, k) for o, k in nouns if not re.search(r"\b(?:type|enter|say|report|write|name)\s+(?:the|a|an|"
+                                                       r"their|your)?\s*$", lowered[max(0, o - 25):o])
+             and not re.match(r"\w+\s+keys?\b", lowered[o:o + 20])]
     # 'a 500 ms fixation before each number': a stimulus described elsewhere, named to say when
     nouns = [(o, k) for o, k in nouns if not re.search(r"\b(?:before|after|until|replaces?|replacing)\s+"
                                                        r"(?:each|every|the|a|an)?\s*(?:\w+\s+)?$",
@@ -458,6 +469,7 @@ def _answer_phrases(clause: str, keys: list[tuple[str, int]]) -> list[Answer]:
         end = keys[i + 1][1] if i + 1 < len(keys) else len(clause)
         after = clause[offset:end]
         after = re.sub(r"^\S+(?:\s+(?:key|arrow|bar|keys))?['\"’”]?", "", after).strip(" ,.:")
+        after = re.sub(r"^instead\s+", "", after, flags=re.I)  # 'press p instead whenever it is green'
         after = re.split(r"\b(?:and|or)\s+(?:press\s+)?(?:the\s+)?(?=['\"]?\w['\"]?\b)", after)[0]
         condition = ""
         m = re.match(r"(?:if|when|whenever|for|to indicate|to say|=|means|on|is)\s+(.*)", after, re.I)
@@ -536,7 +548,9 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
                 spec.feedback_s = 0.0  # asked for, no duration stated: the composer's default
             continue
         stimuli = _stimuli_in(clause, colour_names)
-        if keys or any(w in c_lower for w in NO_RESPONSE):
+        # without a key in it, 'except' leaves items out of a set ('numbers 1-9 except 5 appear for 750 ms'), it
+        # asks for no response only beside a key ('press space for every letter except X')
+        if keys or any(w in c_lower for w in NO_RESPONSE if w != "except"):
             # a response clause: its colours and shapes name conditions ('a green circle means press space'):
             # alternatives of a stimulus already read, or a stimulus of its own, never a screen
             for stim in stimuli:
