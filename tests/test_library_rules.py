@@ -75,6 +75,23 @@ RULES = [
     # fieldnames read from the rows themselves (not written in the script): nothing
     ("ValueError", "dict contains fields not in fieldnames: 'rt'", 2,
      "w = csv.DictWriter(f, fieldnames=rows[0].keys())\nw.writerow(row)\n", None),
+    # (written after debugging set 15 was measured; none of its scripts)
+    # os.mkdir of a folder inside a missing one
+    ("FileNotFoundError", "[Errno 2] No such file or directory: 'out/s1'", 1, "os.mkdir(os.path.join('out', sid))\n",
+     (1, "os.makedirs(os.path.join('out', sid), exist_ok=True)")),
+    # strftime given seconds
+    ("TypeError", "Tuple or struct_time argument required", 1, "s = time.strftime('%H:%M', t0)\n",
+     (1, "s = time.strftime('%H:%M', time.localtime(t0))")),
+    # strftime with only the format never raises this; a localtime() already there: nothing
+    ("TypeError", "Tuple or struct_time argument required", 1, "s = time.strftime('%H', time.localtime(t))\n",
+     None),
+    # numpy numbers to json: the dump converts them
+    ("TypeError", "Object of type float32 is not JSON serializable", 1, "json.dump(summary, f)\n",
+     (1, "json.dump(summary, f, default=float)")),
+    ("TypeError", "Object of type ndarray is not JSON serializable", 1, "text = json.dumps(data)\n",
+     (1, "text = json.dumps(data, default=lambda a: a.tolist())")),
+    # a type of the user's own (not numpy's): which conversion is meant is not known, nothing
+    ("TypeError", "Object of type Trial is not JSON serializable", 1, "json.dump(trial, f)\n", None),
 ]
 
 

@@ -174,6 +174,30 @@ RULES = [
     # a count that is a float for another reason (no division written): nothing from this rule
     ("TypeError", "expected a sequence of integers or a single integer, got '2.5'", {}, 1,
      "catch = np.zeros(n)\n", None),
+    # (rules below written after debugging set 15 was measured; none of its scripts)
+    # a decimal comma typed into a dialog
+    ("ValueError", "could not convert string to float: '1,25'", {}, 1, "d = float(info['d'])\n",
+     (1, "d = float(info['d'].replace(',', '.'))")),
+    # a word that is no number at all: nothing
+    ("ValueError", "could not convert string to float: 'abc'", {}, 1, "d = float(info['d'])\n", None),
+    # a key name (text) read in a dict whose written keys are numbers
+    ("KeyError", "'3'", {"key": "'3'"}, 3, "counts = {1: 0, 2: 0, 3: 0}\nkey = event.waitKeys()[0]\n"
+     "counts[key] += 1\n", (3, "counts[int(key)] += 1")),
+    # the keys are text too (a key really missing): not this rule (the closest written key, when one is close)
+    ("KeyError", "'3'", {"key": "'3'"}, 3, "counts = {'1': 0, '2': 0}\nkey = event.waitKeys()[0]\n"
+     "counts[key] += 1\n", None),
+    # a file's text looped over by character
+    ("IndexError", "list index out of range", {}, 3,
+     "for line in open('a.csv').read():\n    cells = line.split(',')\n    print(cells[1])\n",
+     (1, "for line in open('a.csv'):")),
+    # the loop is over readlines(): not this mistake, nothing from this rule
+    ("IndexError", "list index out of range", {}, 3,
+     "for line in open('a.csv').readlines():\n    cells = line.split(',')\n    print(cells[1])\n", None),
+    # a variable named like a builtin, then the builtin called: the variable renamed where it is used
+    ("TypeError", "'int' object is not callable", {}, 3, "max = 0\nfor x in xs:\n    best = max(xs)\n",
+     (1, "max_ = 0")),
+    # a callable the script made itself (not a builtin's name): nothing from this rule
+    ("TypeError", "'int' object is not callable", {}, 2, "score = 0\ntotal = score(3)\n", None),
 ]
 
 

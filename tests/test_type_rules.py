@@ -83,8 +83,9 @@ RULES = [
     # a list of numbers scaled by a float
     ("TypeError", "can't multiply sequence by non-int of type 'float'", 2, "size = [0.1, 0.2]\nbig = size * 2.5\n",
      (2, "big = [v * 2.5 for v in size]")),
-    # text repeated by a float: not a list of numbers, nothing
-    ("TypeError", "can't multiply sequence by non-int of type 'float'", 1, "line = '-' * width\n", None),
+    # text repeated by a float: not a list of numbers to scale; the count made whole (whole_repeat, set 15)
+    ("TypeError", "can't multiply sequence by non-int of type 'float'", 1, "line = '-' * width\n",
+     (1, "line = '-' * int(width)")),
     # dicts sorted with no key: the one numeric key
     ("TypeError", "'<' not supported between instances of 'dict' and 'dict'", 2,
      "ts = [{'w': 'a', 'n': 2}, {'w': 'b', 'n': 1}]\nts.sort()\n", (2, "ts.sort(key=lambda item: item['n'])")),
@@ -134,6 +135,21 @@ RULES = [
      (1, "s = 'RT ' + str(round(rt, 3))")),
     # str(bytes, 'utf-8') is a real encoding: this message never comes from it; a text second argument is left
     ("TypeError", "str() argument 'encoding' must be str, not int", 1, "s = str(raw, 'utf-8')\n", None),
+    # (written after debugging set 15 was measured; none of its scripts)
+    # text repeated a float number of times
+    ("TypeError", "can't multiply sequence by non-int of type 'float'", 1, "bar = '=' * (p * 30)\n",
+     (1, "bar = '=' * int(p * 30)")),
+    # a str method spelled as another language spells it: the one close method
+    ("AttributeError", "'str' object has no attribute 'lowercase'", 1, "ok = key == word.lowercase()\n",
+     (1, "ok = key == word.lower()")),
+    # a dict method misspelled (called): the method, not a key
+    ("AttributeError", "'dict' object has no attribute 'valuess'", 1, "for v in d.valuess():\n    pass\n",
+     (1, "for v in d.values():")),
+    # no str method close to the name: nothing (Python itself had no suggestion either)
+    ("AttributeError", "'str' object has no attribute 'shout'", 1, "loud = word.shout()\n", None),
+    # a list of words repeated a float number of times: not text written in the line, nothing
+    ("TypeError", "can't multiply sequence by non-int of type 'float'", 2, "words = ['a', 'b']\nx = words * n\n",
+     None),
 ]
 
 

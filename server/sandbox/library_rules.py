@@ -9,9 +9,13 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
 - a file name given where an open file is needed (`json.dump(data, 'out.json')`, `csv.writer(path)`): open() it,
   for writing or reading as the call does;
 - a file opened for writing in a folder that does not exist: the folder made first (`os.makedirs(..., exist_ok=True)`);
+  `os.mkdir` of a folder inside one that does not exist: `os.makedirs`;
 - `'{:.2f}'.format(text)`: float() of the text;
 - a csv.DictWriter given a row with a column its fieldnames lack: the column added to the fieldnames written
   in the script (the list in the call, or the list the name given to it was bound to);
+- `time.strftime(fmt, time.time())` (a number where a time tuple is needed): `time.localtime(...)` of it;
+- numpy's numbers given to json (`Object of type int64 is not JSON serializable`): `default=int` / `float` /
+  `bool`, or a list for an array, on the dump;
 - a module function that is a builtin (`math.round(x)`, numpy's removed aliases `np.float`, `np.int`): the builtin.
 (Python 2 idioms and functions Python removed: legacy_rules.py.)
 """
@@ -51,6 +55,11 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     m = re.search(r"dict contains fields not in fieldnames: (.+)", message)
     if error_type == "ValueError" and m:
         return add_fieldnames(tree, source, re.findall(r"'([^']*)'", m.group(1)))
+    if error_type == "TypeError" and "Tuple or struct_time argument required" in message:
+        return local_time(tree, line, source)
+    m = re.search(r"Object of type (\w+) is not JSON serializable", message)
+    if error_type == "TypeError" and m:
+        return json_default(tree, line, source, m.group(1))
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
     m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
@@ -144,6 +153,13 @@ def make_folder(tree: ast.Module, line: int, source: str):
     """`open(os.path.join(here, 'output', 'a.txt'), 'w')` where output/ does not exist: made first."""
     lines = source.split("\n")
     text = lines[line - 1]
+    for node in _calls(tree, line, ("mkdir",)):  # `os.mkdir('data/P01')` without data/: makedirs makes both
+        if len(node.args) == 1 and not node.keywords and _last_name(node.func) == "mkdir" and \
+                isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            arg = ast.get_source_segment(source, node.args[0])
+            return ("A folder above it does not exist: os.makedirs makes every missing folder", line,
+                    _splice(text, node.col_offset, node.end_col_offset,
+                            f"{node.func.value.id}.makedirs({arg}, exist_ok=True)"))
     for node in _calls(tree, line, ("open",)):
         mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"),
                                                              None)
@@ -192,4 +208,36 @@ def add_fieldnames(tree: ast.Module, source: str, missing: list[str]):
         return (f"The rows have {', '.join(map(repr, missing))}: add {'it' if len(missing) == 1 else 'them'} to "
                 "the DictWriter's fieldnames",
                 given.lineno, _splice(text, at, at, added))
+    return None
+
+
+def local_time(tree: ast.Module, line: int, source: str):
+    """`time.strftime('%Y', time.time())`: strftime reads a time tuple; `time.localtime(time.time())` is one."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("strftime", "asctime")):
+        arg = node.args[-1] if node.args and (_last_name(node.func) == "asctime" or len(node.args) == 2) else None
+        if arg is not None and not (isinstance(arg, ast.Call) and _last_name(arg.func) in ("localtime", "gmtime")):
+            return ("strftime needs a time tuple: time.localtime() of the seconds", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "time.localtime(", ")"))
+    return None
+
+
+# numpy's scalar and array types -> what json can write instead
+_JSON_DEFAULT = [(r"u?int\d*|longlong|intc|intp", "int"), (r"float\d*|double|half|single", "float"),
+                 (r"bool_?", "bool"), (r"ndarray", "lambda a: a.tolist()")]
+
+
+def json_default(tree: ast.Module, line: int, source: str, kind: str):
+    """`json.dump(summary, f)` with numpy's int64/float32 inside: json's own `default=` converts what it cannot
+    write (int, float, bool, or a list for an array)."""
+    convert = next((c for pattern, c in _JSON_DEFAULT if re.fullmatch(pattern, kind)), None)
+    if convert is None:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("dump", "dumps")):
+        if any(k.arg == "default" for k in node.keywords) or not node.args:
+            continue
+        at = node.end_col_offset - 1  # before the closing parenthesis
+        return (f"json cannot write numpy's {kind}: convert it with default={convert.split(':')[0]}", line,
+                _splice(text, at, at, f", default={convert}"))
     return None

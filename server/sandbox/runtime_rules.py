@@ -13,13 +13,16 @@ than a certainty, but it must never touch more than the lines it names.
   a count (`np.zeros(n / 2)`, numpy's message too): floor division;
 - `'%d: %.3f' % trial, rt` (`%` binds before the comma): the values in one tuple;
 - a number joined to a string with + : str() around it; a duration that is text: float(); `int('0.25')`:
-  float();
+  float(); a number typed with a decimal comma (`float('0,5')`): the comma made a point;
+- a key of the other type than the dict's written keys (`counts[key]`, key '2', keys 1, 2, 3): int()/str();
+- a file's text looped over by character (`for line in f.read():`): the file's lines;
 - a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`, `key, rt = keys`), a
   KeyPress used as its name (`int(press)`), a number-pad key name read as a number ('num_4');
 - the first of no key presses (`kb.getKeys()` right after a flip, then `keys[0]`): wait for the press instead;
 - an index one past the end (`range(1, n + 1)` indexing from 0, `range(len(x) + 1)`); `for i, x in items`
   without enumerate;
-- a module-level counter assigned in a function (UnboundLocalError): `global`;
+- a module-level counter assigned in a function (UnboundLocalError): `global`; a variable named like a builtin
+  that is then called (`sum = 0` ... `sum(rts)`): the variable renamed (`sum_`);
 - the class assigned instead of an instance (`core.Clock`), a method read as a value (`clock.getTime`, or any
   name when it is the one uncalled attribute of a value on the line: `np.array(rts).mean`), a
   setter used as the attribute (`bar.setOri += 3`), a module called as its class (`visual.window`);
@@ -31,6 +34,7 @@ than a certainty, but it must never touch more than the lines it names.
 from __future__ import annotations
 
 import ast
+import builtins
 import difflib
 import re
 
@@ -378,13 +382,15 @@ def over_the_list(tree: ast.Module, line: int, attribute: str, source: str
 
 
 def dict_key(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[str, int, str] | None:
-    """`trial.word` on a dict: the key (`trial['word']`); not Python 2's `has_key` (library_rules: `in`)."""
+    """`trial.word` on a dict: the key (`trial['word']`); not a call (`d.valuess()` is a method misspelled:
+    type_rules), not Python 2's `has_key` (legacy_rules: `in`)."""
     if attribute == "has_key":
         return None
     text = source.split("\n")[line - 1]
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == attribute and node.lineno == line == node.end_lineno \
-                and isinstance(node.value, (ast.Name, ast.Subscript)):
+                and isinstance(node.value, (ast.Name, ast.Subscript)) and id(node) not in called:
             value = ast.get_source_segment(source, node.value)
             return (f"A dict's values are read by key: {value}[{attribute!r}]", line,
                     _splice(text, node.col_offset, node.end_col_offset, f"{value}[{attribute!r}]"))
@@ -575,6 +581,86 @@ def number_from_text(tree: ast.Module, line: int, source: str) -> tuple[str, int
     return None
 
 
+def shadowed_builtin(tree: ast.Module, line: int, source: str):
+    """`sum = 0` ... `sum(rts)`: the variable hides Python's function of that name; the variable renamed with a
+    trailing underscore (`sum_`, PEP 8's way around a clash) wherever the script uses it as a value."""
+    called = [n.func.id for n in _on_line(tree, line, ast.Call) if isinstance(n.func, ast.Name) and
+              callable(getattr(builtins, n.func.id, None))]
+    lines = source.split("\n")
+    for name in called:
+        bound = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and
+                 isinstance(n.ctx, ast.Store)]
+        if not bound or any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == name for n in ast.walk(tree)):
+            continue
+        funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and id(n) not in funcs and
+                n.lineno == n.end_lineno]
+        if f"{name}_" in {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}:
+            return None
+        edits = []
+        for at in sorted({n.lineno for n in uses}):
+            spans = sorted(((n.col_offset, n.end_col_offset) for n in uses if n.lineno == at), reverse=True)
+            text = lines[at - 1]
+            for start, end in spans:
+                text = _splice(text, start, end, f"{name}_")
+            edits.append((at, text))
+        first, *rest = edits
+        return (f"`{name}` is a variable here (line {bound[0].lineno}), hiding Python's {name}(): the variable "
+                f"renamed {name}_", first[0], first[1], tuple(rest))
+    return None
+
+
+def decimal_comma(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`float('0,5')`: a number typed with a decimal comma; the comma made a point before float()."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("float",)):
+        if len(node.args) == 1 and not (isinstance(node.args[0], ast.Constant)):
+            arg = node.args[0]
+            return ("The number was typed with a decimal comma: make it a point before float()", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "", ".replace(',', '.')"))
+    return None
+
+
+def key_of_type(tree: ast.Module, line: int, key, source: str) -> tuple[str, int, str] | None:
+    """`counts[key]` with key '2' where the dict written in the script has the numbers 1, 2, 3 as keys (a key
+    name is text): int(key); the other way round (text keys, a number): str(key)."""
+    want = int if isinstance(key, str) and key.lstrip("-").isdigit() else str if isinstance(key, int) else None
+    if want is None:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Subscript):
+        if not isinstance(node.value, ast.Name) or isinstance(node.slice, ast.Constant):
+            continue
+        keys = [k for d in _dict_literals_of(tree, node.value.id) for k in d.keys if isinstance(k, ast.Constant)]
+        if keys and all(type(k.value) is want for k in keys) and want(key) in {k.value for k in keys}:
+            index = node.slice
+            return (f"The dict's keys are {want.__name__}s: read the key as {want.__name__}()", line,
+                    _wrap(text, [(index.col_offset, index.end_col_offset)], f"{want.__name__}(", ")"))
+    return None
+
+
+def _dict_literals_of(tree: ast.Module, name: str) -> list[ast.Dict]:
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Dict) and
+            any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+
+
+def lines_not_characters(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`for line in open(path).read():` goes through the file's text one character at a time (so `cells[1]` of a
+    split character is out of range): the file's lines, without `.read()`."""
+    lines = source.split("\n")
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and loop.lineno < line <= loop.end_lineno and
+                isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) and
+                loop.iter.func.attr == "read" and not loop.iter.args and loop.iter.lineno == loop.lineno):
+            continue
+        text = lines[loop.lineno - 1]
+        owner = loop.iter.func.value
+        return ("Looping over read() gives one character at a time: loop over the file for its lines", loop.lineno,
+                _splice(text, loop.iter.col_offset, loop.iter.end_col_offset,
+                        ast.get_source_segment(source, owner)))
+    return None
+
+
 def digits_of_key(tree: ast.Module, line: int, literal: str, source: str) -> tuple[str, int, str] | None:
     """`int(key)` of a key name with a prefix (the number pad's 'num_4'): the prefix removed first."""
     m = re.fullmatch(r"([^\d]+)(\d+)", literal)
@@ -693,8 +779,13 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
             return first_press(tree, line, source)
         if "too many values to unpack" in message:
             return first_press(tree, line, source) or enumerate_items(tree, line, source)
-        m = re.search(r"invalid literal for (?:int|float)\(\).*: '([^']*)'", message)
+        m = re.search(r"invalid literal for (?:int|float)\(\).*: '([^']*)'|could not convert string to float: "
+                      r"'([^']*)'", message)
         if m is None:
+            return None
+        if re.fullmatch(r"-?\d*,\d+", m.group(1) or m.group(2)):
+            return decimal_comma(tree, line, source)
+        if m.group(1) is None:
             return None
         if re.fullmatch(r"-?\d*\.\d+", m.group(1)) and "int()" in message:
             return float_not_int(tree, line, source)
@@ -705,6 +796,8 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
             key = ast.literal_eval(key)
         except (ValueError, SyntaxError):
             return None
+        if isinstance(key, (str, int)) and (found := key_of_type(tree, line, key, source)):
+            return found
         return key_in_literals(tree, line, key, source) if isinstance(key, str) else None
     m = re.search(r"'(list|dict)' object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m:
@@ -712,7 +805,8 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
             return dict_key(tree, line, m.group(2), source)
         return keypress_list(tree, line, m.group(2), source) or over_the_list(tree, line, m.group(2), source)
     if error_type == "IndexError" and re.search(r"(list|string|tuple) index out of range", message):
-        return wait_for_press(tree, line, source) or past_the_end(tree, line, source)
+        return wait_for_press(tree, line, source) or lines_not_characters(tree, line, source) or \
+            past_the_end(tree, line, source)
     return None
 
 
@@ -733,6 +827,9 @@ def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
         return class_for_module(tree, line, source, index)
     if re.search(r"\bmethod\b|\bbuiltin_function_or_method\b", message):
         return call_the_method(tree, line, source)
+    m = re.search(r"'(\w+)' object is not callable", message)
+    if m and (found := shadowed_builtin(tree, line, source)):
+        return found
     if "not enough arguments for format string" in message:
         return percent_tuple(tree, line, source)
     if re.search(r"can only concatenate str|unsupported operand type\(s\) for \+", message) and \

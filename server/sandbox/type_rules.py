@@ -12,19 +12,23 @@ one line changed, and only when the message names the type the rule reads.
 - a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
   items inside a loop over it, whatever they are (the item itself);
 - a list called (`stims(i)`): indexed;
-- a list of numbers multiplied by a float (`size * 1.5`): each number multiplied;
+- a list of numbers multiplied by a float (`size * 1.5`): each number multiplied; text repeated a float number
+  of times (`'#' * (trial / n * 20)`): the count rounded down with int();
 - a list of dicts sorted with no key: sorted by the one key whose values are all numbers;
 - `'{word}'.format(trial)` with a dict: `.format(**trial)`;
 - numbers kept as text: summed or averaged by numpy (`np.mean(rts)`): read as floats; a number added to text
   (`x + 0.5` where x came from a split line): float(x); `rts / len(rts)`: sum(rts);
 - numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row); several values given
   to write() (`f.write(trial, rt)`): one comma-separated line of them;
+- a method of Python's own types called by a name close to its own (`'A'.lowercase()`; Python made no suggestion):
+  that method;
 - `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`.
 """
 
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 
 from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap
@@ -34,6 +38,8 @@ FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "ma
 # what makes a view, a set or an iterator that cannot be indexed
 VIEWS = ("keys", "values", "items", "zip", "map", "filter", "set", "reversed", "enumerate")
 LIST_METHODS = ("append", "extend", "insert", "remove", "pop", "sort", "reverse", "clear")
+# Python's own types, whose methods a student may spell from another language ('lowercase', 'size', 'push')
+BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "set": set, "tuple": tuple, "int": int, "float": float}
 NUMPY_REDUCE = ("mean", "median", "std", "var", "sum", "average", "min", "max", "nanmean", "nanstd")
 
 
@@ -45,6 +51,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         m = re.search(r"'(\w+)' object has no attribute '(\w+)'", message)
         if m and m.group(1) in FROZEN and m.group(2) in LIST_METHODS:
             return make_list(tree, line, source, _changed_names(tree, line, m.group(2)), m.group(1))
+        if m and m.group(1) in BUILTIN_TYPES:
+            return method_spelled_otherwise(tree, line, source, m.group(1), m.group(2))
         return None
     if error_type != "TypeError":
         return None
@@ -69,7 +77,7 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
     if re.search(r"'(list|tuple)' object is not callable", message):
         return index_not_call(tree, line, source)
     if "can't multiply sequence by non-int" in message:
-        return scale_each(tree, line, source)
+        return scale_each(tree, line, source) or whole_repeat(tree, line, source)
     if re.search(r"'<' not supported between instances of 'dict' and 'dict'", message):
         return sort_by_number_key(tree, line, source)
     if re.search(r"reduce|resolved dtypes|ufunc 'add' did not contain a loop|flexible type", message):
@@ -246,8 +254,8 @@ def scale_each(tree: ast.Module, line: int, source: str):
         for seq, factor in ((node.left, node.right), (node.right, node.left)):
             if isinstance(seq, ast.List) or (isinstance(seq, ast.Name) and
                                             _bound_to(tree, seq.id, (ast.List, ast.Tuple))):
-                if isinstance(factor, ast.Constant) and isinstance(factor.value, str):
-                    continue
+                if isinstance(factor, ast.Constant) and isinstance(factor.value, str) or _holds_text(tree, seq):
+                    continue  # a list of words is not a list of numbers to scale
                 seq_text = ast.get_source_segment(source, seq)
                 factor_text = ast.get_source_segment(source, factor)
                 return ("Multiplying a list repeats it: multiply each number", line,
@@ -385,6 +393,16 @@ def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
     return max(found, key=lambda n: n.lineno) if found else None
 
 
+def _holds_text(tree: ast.Module, seq: ast.expr) -> bool:
+    """Whether the list display `seq` (or the one its name was first bound to) has text among its items."""
+    if isinstance(seq, ast.Name):
+        values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                  isinstance(n.targets[0], ast.Name) and n.targets[0].id == seq.id]
+        seq = values[0] if values else seq
+    return isinstance(seq, (ast.List, ast.Tuple)) and any(isinstance(e, ast.Constant) and isinstance(e.value, str)
+                                                          for e in seq.elts)
+
+
 def _bound_to(tree: ast.Module, name: str, kinds: tuple) -> bool:
     """Whether the first assignment of `name` in the script is one of `kinds` (`size = [0.2, 0.2]`, later
     `size = size * 1.5`: a list)."""
@@ -449,4 +467,37 @@ def round_then_str(tree: ast.Module, line: int, source: str):
             return ("str() takes no digits: round the number first", line,
                     _splice(text, node.args[0].col_offset, node.args[1].end_col_offset,
                             f"round({value}, {digits})"))
+    return None
+
+
+def whole_repeat(tree: ast.Module, line: int, source: str):
+    """`'#' * (done / total * 20)`: text repeats a whole number of times; int() of the count."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.BinOp):
+        if not isinstance(node.op, ast.Mult):
+            continue
+        for seq, count in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(seq, ast.Constant) and isinstance(seq.value, str) and \
+                    not (isinstance(count, ast.Constant) and isinstance(count.value, str)):
+                new = _wrap(text, [(count.col_offset, count.end_col_offset)], "int(", ")")
+                inner = ast.get_source_segment(source, count)
+                new = new.replace(f"(int({inner}))", f"int({inner})")  # '(a / b)' keeps no extra parentheses
+                return ("Text repeats a whole number of times: int() of the count", line, new)
+    return None
+
+
+def method_spelled_otherwise(tree: ast.Module, line: int, source: str, kind: str, attribute: str):
+    """`shown.lowercase()`: a method called on a str (list, dict ...) that the type spells otherwise, when exactly
+    one of its methods is close (difflib): that one. Only a call: `trial.word` on a dict is a key (runtime_rules)."""
+    methods = [m for m in dir(BUILTIN_TYPES[kind]) if not m.startswith("_")]
+    close = difflib.get_close_matches(attribute, methods, n=2, cutoff=0.7)
+    if len(close) != 1:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == attribute:
+            start = func.end_col_offset - len(attribute)
+            return (f"A {kind} has no {attribute}(): it is spelled {close[0]}()", line,
+                    _splice(text, start, func.end_col_offset, close[0]))
     return None
