@@ -15,7 +15,8 @@ Certain repairs:
   repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
-assignment), plus, in `extra`, the import line a repaired call needs.
+assignment), plus, in `extra`, the other lines it changes: the import a repaired call needs, the other uses of a
+renamed variable, the same mistake on later lines (prove_rule_fix).
 """
 
 from __future__ import annotations
