@@ -196,6 +196,13 @@ RULES = [
     # a variable named like a builtin, then the builtin called: the variable renamed where it is used
     ("TypeError", "'int' object is not callable", {}, 3, "max = 0\nfor x in xs:\n    best = max(xs)\n",
      (1, "max_ = 0")),
+    # event's keys are text: `.name` of one is the key itself
+    ("AttributeError", "'str' object has no attribute 'name'", {}, 2,
+     "keys = event.waitKeys(keyList=['f', 'j'])\nprint(keys[0].name == 'f')\n", (2, "print(keys[0] == 'f')")),
+    ("AttributeError", "'str' object has no attribute 'name'", {}, 3,
+     "keys = event.getKeys()\nfor key in keys:\n    log.append(key.name)\n", (3, "    log.append(key)")),
+    # a string that is no key from getKeys/waitKeys (a word of a list): nothing
+    ("AttributeError", "'str' object has no attribute 'name'", {}, 2, "words = ['a']\nprint(words[0].name)\n", None),
     # a callable the script made itself (not a builtin's name): nothing from this rule
     ("TypeError", "'int' object is not callable", {}, 2, "score = 0\ntotal = score(3)\n", None),
 ]

@@ -17,7 +17,8 @@ than a certainty, but it must never touch more than the lines it names.
 - a key of the other type than the dict's written keys (`counts[key]`, key '2', keys 1, 2, 3): int()/str();
 - a file's text looped over by character (`for line in f.read():`): the file's lines;
 - a list of key presses used as one press (`keys.rt`, `name, rt = kb.waitKeys()[0]`, `key, rt = keys`), a
-  KeyPress used as its name (`int(press)`), a number-pad key name read as a number ('num_4');
+  KeyPress used as its name (`int(press)`), a number-pad key name read as a number ('num_4'); event's keys (text)
+  read as KeyPress (`keys[0].name`): the key itself;
 - the first of no key presses (`kb.getKeys()` right after a flip, then `keys[0]`): wait for the press instead;
 - an index one past the end (`range(1, n + 1)` indexing from 0, `range(len(x) + 1)`); `for i, x in items`
   without enumerate;
@@ -509,6 +510,24 @@ def keypress_name(tree: ast.Module, line: int, source: str) -> tuple[str, int, s
     return "Use the key's name (a KeyPress is not text)", line, _wrap(lines[line - 1], spans, "", ".name")
 
 
+def event_key_name(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`keys[0].name` where keys came from `event.waitKeys()`/`event.getKeys()`: event's keys are their names
+    (text), only the hardware Keyboard's are KeyPress objects; the key itself."""
+    lists = _key_lists(tree)
+    each = {n.target.id for n in ast.walk(tree) if isinstance(n, ast.For) and isinstance(n.target, ast.Name) and
+            isinstance(n.iter, ast.Name) and n.iter.id in lists}  # `for key in keys:`
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Attribute):
+        value = node.value
+        owner = value.value if isinstance(value, ast.Subscript) else value
+        if node.attr == "name" and isinstance(owner, ast.Name) and (
+                owner.id in lists and isinstance(value, ast.Subscript) or owner.id in each and value is owner):
+            start = _char(text, value.end_col_offset)
+            end = _char(text, node.end_col_offset)
+            return ("event's keys are their names (text): use the key itself", line, text[:start] + text[end:])
+    return None
+
+
 # file extensions by the method that writes them
 _SAVE_EXT = (("WideText", "csv"), ("Pickle", "psydat"), ("Excel", "xlsx"), ("Json", "json"), ("Text", "tsv"))
 
@@ -799,6 +818,8 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
         if isinstance(key, (str, int)) and (found := key_of_type(tree, line, key, source)):
             return found
         return key_in_literals(tree, line, key, source) if isinstance(key, str) else None
+    if error_type == "AttributeError" and "'str' object has no attribute 'name'" in message:
+        return event_key_name(tree, line, source)
     m = re.search(r"'(list|dict)' object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m:
         if m.group(1) == "dict":
