@@ -201,6 +201,25 @@ async def run_command(client, uri):
         command="psychopy.runScript", arguments=[uri])), 180)
 
 
+async def open_and_run(client, tmp_path, name: str, text: str):
+    """The script saved, opened (its static diagnostics in) and run: (uri, the run's result)."""
+    path = tmp_path / name
+    path.write_text(text)
+    uri = path.as_uri()
+    await open_doc(client, text, uri=uri)
+    await diagnostics_for(client, uri, version=1)
+    client.diagnostics.pop(uri, None)
+    return uri, await run_command(client, uri)
+
+
+async def proved_actions(client, uri, diagnostic):
+    """The code actions on `diagnostic` whose fix a re-run proved."""
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+        context=lsp.CodeActionContext(diagnostics=[diagnostic])))
+    return [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]
+
+
 OLD_TIMER = """import time
 from psychopy import core
 
@@ -213,21 +232,12 @@ print("took", time.clock() - start)
 async def test_the_same_mistake_twice_is_one_proved_fix_with_both_lines(client, tmp_path):
     """time.clock() (removed in Python 3.8) at the start and at the end: the run's fix covers both lines (the
     first alone would only move the AttributeError to line 6), and it was proved by a re-run."""
-    path = tmp_path / "old_timer.py"
-    path.write_text(OLD_TIMER)
-    uri = path.as_uri()
-    await open_doc(client, OLD_TIMER, uri=uri)
-    await diagnostics_for(client, uri, version=1)
-    client.diagnostics.pop(uri, None)
-    result = await run_command(client, uri)
+    uri, result = await open_and_run(client, tmp_path, "old_timer.py", OLD_TIMER)
     assert result["status"] == "error" and result["error_type"] == "AttributeError" and result["line"] == 4
     assert result["fix"] and "re-run" in result["fix"]["verified"] and "line 6" in result["fix"]["title"]
     diagnostics = await diagnostics_for(client, uri, version=1)
     error = next(d for d in diagnostics if d.source == "psychopy-run" and d.code == "AttributeError")
-    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
-        context=lsp.CodeActionContext(diagnostics=[error])))
-    proved = [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]
+    proved = await proved_actions(client, uri, error)
     assert len(proved) == 1
     edits = sorted((e.range.start.line, e.new_text) for e in proved[0].edit.document_changes[0].edits)
     assert edits == [(3, "start = time.perf_counter()"), (5, 'print("took", time.perf_counter() - start)')]
@@ -237,12 +247,7 @@ async def test_run_script_emulates_keyboard_answers_and_offers_a_fix_proved_by_a
     """A Keyboard RT task runs (its reads answered, a stale key exposed); its KeyError gets the literal key as a
     quick fix only after the fixed script ran clean; applying it and running again ends without an error."""
     path = tmp_path / "rt_task.py"
-    path.write_text(RT_TASK)
-    uri = path.as_uri()
-    await open_doc(client, RT_TASK, uri=uri)
-    await diagnostics_for(client, uri, version=1)
-    client.diagnostics.pop(uri, None)
-    result = await run_command(client, uri)
+    uri, result = await open_and_run(client, tmp_path, path.name, RT_TASK)
     assert result["status"] == "error" and result["error_type"] == "KeyError" and result["line"] == 14
     assert result["keyboard_backend"] in ("ptb", "event")
     assert sum(p["kind"] == "answer" for p in result["presses"]) >= 2
@@ -251,10 +256,7 @@ async def test_run_script_emulates_keyboard_answers_and_offers_a_fix_proved_by_a
     runtime = {d.code: d for d in diagnostics if d.source == "psychopy-run"}
     assert runtime["stale-key"].range.start.line == 9  # the read that took the press made between trials
     error = runtime["KeyError"]
-    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=error.range,
-        context=lsp.CodeActionContext(diagnostics=[error])))
-    proved = [a for a in actions or [] if a.title.endswith("(proved by a re-run)")]
+    proved = await proved_actions(client, uri, error)
     assert len(proved) == 1 and "'left'" in proved[0].title
     change = proved[0].edit.document_changes[0]
     assert change.text_document.version == 1 and len(change.edits) == 1

@@ -19,7 +19,7 @@ import re
 import threading
 import warnings
 
-from .runtime_rules import _splice, import_edit
+from .runtime_rules import _module_attributes, _splice, import_edit
 
 # removed from the standard library, with the replacement Python's "What's New" names: (module, name) ->
 # (module, name, the Python that removed it)
@@ -55,15 +55,13 @@ def removed_function(tree: ast.Module, line: int, source: str, module: str, name
     if (module, name) not in REMOVED:
         return None
     new_module, new_name, version = REMOVED[(module, name)]
-    text = source.split("\n")[line - 1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
-                isinstance(node.value, ast.Name) and node.value.id == module:
-            fix = (f"{module}.{name} was removed in Python {version}: use {new_module}.{new_name}", line,
-                   _splice(text, node.col_offset, node.end_col_offset, f"{new_module}.{new_name}"))
-            edit = import_edit(tree, source, new_module, f"import {new_module}") if new_module != module else None
-            return fix if edit is None else (*fix, (edit,))
-    return None
+    node = next(iter(_module_attributes(tree, line, module, name)), None)
+    if node is None:
+        return None
+    fix = (f"{module}.{name} was removed in Python {version}: use {new_module}.{new_name}", line,
+           _splice(source.split("\n")[line - 1], node.col_offset, node.end_col_offset, f"{new_module}.{new_name}"))
+    edit = import_edit(tree, source, new_module, f"import {new_module}") if new_module != module else None
+    return fix if edit is None else (*fix, (edit,))
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,10 +108,8 @@ def python2_line(source: str, line: int, name: str):
 
 def ascii_constant(tree: ast.Module, line: int, source: str, name: str):
     """`string.letters` (Python 2): `string.ascii_letters` (and lowercase, uppercase)."""
-    text = source.split("\n")[line - 1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
-                isinstance(node.value, ast.Name) and node.value.id == "string":
-            return (f"Python 3 calls it string.ascii_{name}", line,
-                    _splice(text, node.value.end_col_offset + 1, node.end_col_offset, f"ascii_{name}"))
-    return None
+    node = next(iter(_module_attributes(tree, line, "string", name)), None)
+    if node is None:
+        return None
+    return (f"Python 3 calls it string.ascii_{name}", line,
+            _splice(source.split("\n")[line - 1], node.value.end_col_offset + 1, node.end_col_offset, f"ascii_{name}"))

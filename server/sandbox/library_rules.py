@@ -27,7 +27,7 @@ import builtins
 import importlib
 import re
 
-from .runtime_rules import _calls, _last_name, _splice, _wrap, import_edit
+from .runtime_rules import _called, _calls, _last_name, _module_attributes, _splice, _wrap, import_edit
 
 # standard modules whose classes students call through the module (read with importlib: nothing downloads,
 # nothing of the user's runs)
@@ -80,13 +80,12 @@ def class_member(tree: ast.Module, line: int, source: str, module: str, attribut
                     not name.startswith("_") and hasattr(value, attribute))
     if len(owners) != 1:
         return None
-    text = source.split("\n")[line - 1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == attribute and node.lineno == line == node.end_lineno \
-                and isinstance(node.value, ast.Name) and node.value.id == module:
-            return (f"`{attribute}` belongs to the class {module}.{owners[0]}, not to the module", line,
-                    _splice(text, node.value.end_col_offset, node.value.end_col_offset, f".{owners[0]}"))
-    return None
+    node = next(iter(_module_attributes(tree, line, module, attribute)), None)
+    if node is None:
+        return None
+    return (f"`{attribute}` belongs to the class {module}.{owners[0]}, not to the module", line,
+            _splice(source.split("\n")[line - 1], node.value.end_col_offset, node.value.end_col_offset,
+                    f".{owners[0]}"))
 
 
 def builtin_for_module(tree: ast.Module, line: int, source: str, module: str, name: str, alias: bool = False):
@@ -95,14 +94,13 @@ def builtin_for_module(tree: ast.Module, line: int, source: str, module: str, na
     attribute read through the module) is neither."""
     if not hasattr(builtins, name) or name.startswith("_") or not callable(getattr(builtins, name)):
         return None
-    text = source.split("\n")[line - 1]
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == name and node.lineno == line == node.end_lineno and \
-                isinstance(node.value, ast.Name) and (alias or id(node) in called):
-            return (f"`{name}` is one of Python's builtins, not part of {module}: call `{name}` itself", line,
-                    _splice(text, node.col_offset, node.end_col_offset, name))
-    return None
+    called = _called(tree)
+    # the module's message names it, not the name it was imported as here
+    node = next((n for n in _module_attributes(tree, line, None, name) if alias or id(n) in called), None)
+    if node is None:
+        return None
+    return (f"`{name}` is one of Python's builtins, not part of {module}: call `{name}` itself", line,
+            _splice(source.split("\n")[line - 1], node.col_offset, node.end_col_offset, name))
 
 
 def sorted_population(tree: ast.Module, line: int, source: str):

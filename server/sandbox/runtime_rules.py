@@ -321,7 +321,7 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
             start = node.target.end_col_offset - len(node.target.attr)
             return (f"`{node.target.attr}` is the setter method; change the attribute `{attr}`", line,
                     _splice(text, start, node.target.end_col_offset, attr))
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    called = _called(tree)
     on_line = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.lineno == line == n.end_lineno and
                id(n) not in called and _METHOD_NAME.match(n.attr) and isinstance(n.ctx, ast.Load)]
     if not on_line:
@@ -388,7 +388,7 @@ def dict_key(tree: ast.Module, line: int, attribute: str, source: str) -> tuple[
     if attribute == "has_key":
         return None
     text = source.split("\n")[line - 1]
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    called = _called(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == attribute and node.lineno == line == node.end_lineno \
                 and isinstance(node.value, (ast.Name, ast.Subscript)) and id(node) not in called:
@@ -611,7 +611,7 @@ def shadowed_builtin(tree: ast.Module, line: int, source: str):
                  isinstance(n.ctx, ast.Store)]
         if not bound or any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == name for n in ast.walk(tree)):
             continue
-        funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        funcs = _called(tree)
         uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and id(n) not in funcs and
                 n.lineno == n.end_lineno]
         if f"{name}_" in {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}:
@@ -753,6 +753,18 @@ def _on_line(tree: ast.Module, line: int, kind: type) -> list:
     """Nodes of `kind` within `line` alone, outermost first."""
     found = [n for n in ast.walk(tree) if isinstance(n, kind) and n.lineno == line == n.end_lineno]
     return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
+
+
+def _called(tree: ast.Module) -> set[int]:
+    """ids of the expressions the script calls (`f` of `f(x)`): what is a method call rather than a value."""
+    return {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+
+
+def _module_attributes(tree: ast.Module, line: int, module: str | None, name: str) -> list[ast.Attribute]:
+    """Each `module.name` written within `line` (`time.clock`); module None: under any name it was imported as
+    (`np.float` for numpy)."""
+    return [n for n in _on_line(tree, line, ast.Attribute) if n.attr == name and isinstance(n.value, ast.Name) and
+            module in (None, n.value.id)]
 
 
 def _calls(tree: ast.Module, line: int, names: tuple) -> list[ast.Call]:

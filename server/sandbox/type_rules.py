@@ -248,20 +248,24 @@ def index_not_call(tree: ast.Module, line: int, source: str):
 def scale_each(tree: ast.Module, line: int, source: str):
     """`size * 1.5` with a list of numbers: each number multiplied."""
     text = source.split("\n")[line - 1]
-    for node in _on_line(tree, line, ast.BinOp):
-        if not isinstance(node.op, ast.Mult):
-            continue
-        for seq, factor in ((node.left, node.right), (node.right, node.left)):
-            if isinstance(seq, ast.List) or (isinstance(seq, ast.Name) and
-                                            _bound_to(tree, seq.id, (ast.List, ast.Tuple))):
-                if isinstance(factor, ast.Constant) and isinstance(factor.value, str) or _holds_text(tree, seq):
-                    continue  # a list of words is not a list of numbers to scale
-                seq_text = ast.get_source_segment(source, seq)
-                factor_text = ast.get_source_segment(source, factor)
-                return ("Multiplying a list repeats it: multiply each number", line,
-                        _splice(text, node.col_offset, node.end_col_offset,
-                                f"[v * {factor_text} for v in {seq_text}]"))
+    for node, seq, factor in _products(tree, line):
+        if isinstance(seq, ast.List) or (isinstance(seq, ast.Name) and
+                                        _bound_to(tree, seq.id, (ast.List, ast.Tuple))):
+            if isinstance(factor, ast.Constant) and isinstance(factor.value, str) or _holds_text(tree, seq):
+                continue  # a list of words is not a list of numbers to scale
+            seq_text = ast.get_source_segment(source, seq)
+            factor_text = ast.get_source_segment(source, factor)
+            return ("Multiplying a list repeats it: multiply each number", line,
+                    _splice(text, node.col_offset, node.end_col_offset, f"[v * {factor_text} for v in {seq_text}]"))
     return None
+
+
+def _products(tree: ast.Module, line: int):
+    """(product, one factor, the other) for each `a * b` within `line`, both ways round."""
+    for node in _on_line(tree, line, ast.BinOp):
+        if isinstance(node.op, ast.Mult):
+            yield node, node.left, node.right
+            yield node, node.right, node.left
 
 
 def sort_by_number_key(tree: ast.Module, line: int, source: str):
@@ -396,19 +400,21 @@ def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
 def _holds_text(tree: ast.Module, seq: ast.expr) -> bool:
     """Whether the list display `seq` (or the one its name was first bound to) has text among its items."""
     if isinstance(seq, ast.Name):
-        values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
-                  isinstance(n.targets[0], ast.Name) and n.targets[0].id == seq.id]
-        seq = values[0] if values else seq
+        seq = _first_value(tree, seq.id) or seq
     return isinstance(seq, (ast.List, ast.Tuple)) and any(isinstance(e, ast.Constant) and isinstance(e.value, str)
                                                           for e in seq.elts)
+
+
+def _first_value(tree: ast.Module, name: str) -> ast.expr | None:
+    """What the script's first `name = ...` assigns."""
+    return next((n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                 isinstance(n.targets[0], ast.Name) and n.targets[0].id == name), None)
 
 
 def _bound_to(tree: ast.Module, name: str, kinds: tuple) -> bool:
     """Whether the first assignment of `name` in the script is one of `kinds` (`size = [0.2, 0.2]`, later
     `size = size * 1.5`: a list)."""
-    values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
-              isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
-    return bool(values) and isinstance(values[0], kinds)
+    return isinstance(_first_value(tree, name), kinds)
 
 
 def _number_key(tree: ast.Module, name: str) -> str | None:
@@ -473,16 +479,13 @@ def round_then_str(tree: ast.Module, line: int, source: str):
 def whole_repeat(tree: ast.Module, line: int, source: str):
     """`'#' * (done / total * 20)`: text repeats a whole number of times; int() of the count."""
     text = source.split("\n")[line - 1]
-    for node in _on_line(tree, line, ast.BinOp):
-        if not isinstance(node.op, ast.Mult):
-            continue
-        for seq, count in ((node.left, node.right), (node.right, node.left)):
-            if isinstance(seq, ast.Constant) and isinstance(seq.value, str) and \
-                    not (isinstance(count, ast.Constant) and isinstance(count.value, str)):
-                new = _wrap(text, [(count.col_offset, count.end_col_offset)], "int(", ")")
-                inner = ast.get_source_segment(source, count)
-                new = new.replace(f"(int({inner}))", f"int({inner})")  # '(a / b)' keeps no extra parentheses
-                return ("Text repeats a whole number of times: int() of the count", line, new)
+    for _node, seq, count in _products(tree, line):
+        if isinstance(seq, ast.Constant) and isinstance(seq.value, str) and \
+                not (isinstance(count, ast.Constant) and isinstance(count.value, str)):
+            new = _wrap(text, [(count.col_offset, count.end_col_offset)], "int(", ")")
+            inner = ast.get_source_segment(source, count)
+            new = new.replace(f"(int({inner}))", f"int({inner})")  # '(a / b)' keeps no extra parentheses
+            return ("Text repeats a whole number of times: int() of the count", line, new)
     return None
 
 
