@@ -65,6 +65,23 @@ async def diagnostics_for(client, uri: str, version: int | None = None, timeout:
     return await asyncio.wait_for(waiter(), timeout)
 
 
+async def run_command(client, uri: str) -> dict:
+    """psychopy.runScript on `uri` (a real sandbox run: up to 3 minutes on 2 busy cores)."""
+    return await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command="psychopy.runScript", arguments=[uri])), 180)
+
+
+async def open_and_run(client, tmp_path, name: str, text: str) -> tuple[str, dict]:
+    """The script saved, opened (its static diagnostics in) and run: (uri, the run's result)."""
+    path = tmp_path / name
+    path.write_text(text)
+    uri = path.as_uri()
+    await open_doc(client, text, uri=uri)
+    await diagnostics_for(client, uri, version=1)
+    client.diagnostics.pop(uri, None)
+    return uri, await run_command(client, uri)
+
+
 async def change_doc(client, uri: str, text: str, version: int) -> None:
     client.diagnostics.pop(uri, None)
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(

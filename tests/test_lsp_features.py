@@ -9,7 +9,8 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, change_doc, diagnostics_for, open_doc, position_of, start_session
+from lsp_helpers import (SERVER, change_doc, diagnostics_for, open_and_run, open_doc, position_of, run_command,
+                         start_session)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -194,22 +195,6 @@ for trial in range(3):
     core.wait(0.4)
 print("left answers:", counts["Left"])
 """
-
-
-async def run_command(client, uri):
-    return await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="psychopy.runScript", arguments=[uri])), 180)
-
-
-async def open_and_run(client, tmp_path, name: str, text: str):
-    """The script saved, opened (its static diagnostics in) and run: (uri, the run's result)."""
-    path = tmp_path / name
-    path.write_text(text)
-    uri = path.as_uri()
-    await open_doc(client, text, uri=uri)
-    await diagnostics_for(client, uri, version=1)
-    client.diagnostics.pop(uri, None)
-    return uri, await run_command(client, uri)
 
 
 async def proved_actions(client, uri, diagnostic):

@@ -13,7 +13,8 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SERVER, apply_edits, change_doc, diagnostics_for, open_doc, start_session, wait_status
+from lsp_helpers import (SERVER, apply_edits, change_doc, diagnostics_for, open_and_run, open_doc, run_command,
+                         start_session, wait_status)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -190,13 +191,7 @@ async def _run_and_resolve(client, tmp_path, name: str, script: str, error_type:
     """Run the script, then resolve "Fix with the PsychoPy model" on its error. `rule_fix`: the deterministic
     fix the run also finds (its title starts so); by default there is none and only the model can help."""
     path = tmp_path / name
-    path.write_text(script)
-    uri = path.as_uri()
-    await open_doc(client, script, uri=uri)
-    await diagnostics_for(client, uri, version=1)
-    client.diagnostics.pop(uri, None)
-    result = await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="psychopy.runScript", arguments=[uri])), 180)
+    uri, result = await open_and_run(client, tmp_path, name, script)
     assert result["status"] == "error" and result["error_type"] == error_type, result
     if rule_fix:
         assert result["fix"] and result["fix"]["title"].startswith(rule_fix), result["fix"]
@@ -224,8 +219,7 @@ async def test_a_runtime_error_gets_a_model_fix_proved_by_a_rerun(client: Langua
     path.write_text(fixed)
     await change_doc(client, uri, fixed, version=2)
     await diagnostics_for(client, uri, version=2)
-    again = await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="psychopy.runScript", arguments=[uri])), 180)
+    again = await run_command(client, uri)
     assert again["status"] in ("ok", "exit") and again["version"] == 2, again
 
 
