@@ -42,6 +42,35 @@ RULES = [
      (1, "text = trial['word']")),
     # a line 2to3 would change for another reason, while the missing name stays: nothing from 2to3
     ("NameError", "name 'lst' is not defined", 1, "first = d.keys()[0] + lst[0]\n", None),
+    # a Python 2 module imported under an alias: the import renamed, the alias (and its uses) kept
+    ("ModuleNotFoundError", "No module named 'cPickle'", 1, "import cPickle as pickle\ndata = pickle.load(f)\n",
+     (1, "import pickle")),
+    # a name from a Python 2 module
+    ("ModuleNotFoundError", "No module named 'Tkinter'", 1, "from Tkinter import Tk\nroot = Tk()\n",
+     (1, "from tkinter import Tk")),
+    # a module that is simply not installed (a Python 3 name): nothing to rename
+    ("ModuleNotFoundError", "No module named 'pandas'", 1, "import pandas as pd\n", None),
+    # Python 2's print to a file, inside a loop
+    ("TypeError", "unsupported operand type(s) for >>: 'builtin_function_or_method' and '_io.TextIOWrapper'. "
+     "Did you mean \"print(<message>, file=<output_stream>)\"?", 2, "for t in ts:\n    print >>log, t, rt\n",
+     (2, "    print(t, rt, file=log)")),
+    # a shift of a function that is not print: nothing
+    ("TypeError", "unsupported operand type(s) for >>: 'builtin_function_or_method' and 'int'", 1,
+     "x = len >> 2\n", None),
+    # the string module's removed functions: the str method of the first argument
+    ("AttributeError", "module 'string' has no attribute 'upper'", 2, "import string\nw = string.upper(word)\n",
+     (2, "w = word.upper()")),
+    # an expression as the first argument is parenthesised
+    ("AttributeError", "module 'string' has no attribute 'replace'", 2,
+     "import string\nw = string.replace(a + b, 'x', 'y')\n", (2, "w = (a + b).replace('x', 'y')")),
+    # join: the separator (a space when none was given, as in Python 2) joins the words
+    ("AttributeError", "module 'string' has no attribute 'join'", 2, "import string\ns = string.join(words)\n",
+     (2, "s = ' '.join(words)")),
+    ("AttributeError", "module 'string' has no attribute 'join'", 2,
+     "import string\ns = string.join(words, ',')\n", (2, "s = ','.join(words)")),
+    # atoi: int()
+    ("AttributeError", "module 'string' has no attribute 'atoi'", 2, "import string\nn = string.atoi(text)\n",
+     (2, "n = int(text)")),
 ]
 
 
@@ -68,3 +97,10 @@ def test_syntax_2to3_cannot_read_offers_nothing_and_does_not_raise():
     # a match statement (3.10) is beyond lib2to3's grammar: no fix, no exception
     source = "match mode:\n    case 'a':\n        pass\nfor i in xrange(3):\n    pass\n"
     assert runtime_fix("NameError", {}, 4, source, None, "name 'xrange' is not defined") is None
+
+
+def test_a_python2_module_is_renamed_where_the_script_uses_it():
+    # no alias: the import and every line that names the module change, in one fix
+    source = "import cPickle\nrts = [0.4]\nblob = cPickle.dumps(rts)\n"
+    fix = runtime_fix("ModuleNotFoundError", {}, 1, source, None, "No module named 'cPickle'")
+    assert fix.apply(source) == "import pickle\nrts = [0.4]\nblob = pickle.dumps(rts)\n"

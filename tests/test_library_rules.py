@@ -60,8 +60,32 @@ RULES = [
      "`float`.", 2, "import numpy as np\na = np.zeros(3, dtype=np.float)\n", (2, "a = np.zeros(3, dtype=float)")),
     # a builtin's name read (not called) through a module without such a message (a class attribute): nothing
     ("AttributeError", "module 'datetime' has no attribute 'min'", 2, "import datetime\nt = datetime.min\n", None),
-    # a missing module function that is no builtin: nothing
-    ("AttributeError", "module 'math' has no attribute 'mean'", 2, "import math\nm = math.mean(rts)\n", None),
+    # a function in another module the script imports: that module's (numpy's mean, where numpy is imported)
+    ("AttributeError", "module 'math' has no attribute 'mean'", 3,
+     "import math\nimport numpy as np\nm = math.mean(rts)\n", (3, "m = np.mean(rts)")),
+    # a submodule's function called on its parent
+    ("AttributeError", "module 'numpy' has no attribute 'randint'", 2, "import numpy as np\nx = np.randint(0, 3)\n",
+     (2, "x = np.random.randint(0, 3)")),
+    ("AttributeError", "module 'os' has no attribute 'exists'", 2, "import os\nok = os.exists(p)\n",
+     (2, "ok = os.path.exists(p)")),
+    # a misspelt name no module has: nothing
+    ("AttributeError", "module 'math' has no attribute 'mena'", 2, "import math\nm = math.mena(rts)\n", None),
+    # two imported modules have it (math.floor, np.floor): the author's choice, nothing
+    ("AttributeError", "module 'random' has no attribute 'floor'", 4,
+     "import math\nimport random\nimport numpy as np\nx = random.floor(2.5)\n", None),
+    # numpy's shape given as separate arguments: one tuple
+    ("TypeError", "Cannot interpret '2' as a data type", 2, "import numpy as np\nr = np.zeros(n, 2)\n",
+     (2, "r = np.zeros((n, 2))")),
+    # a dtype given by position after a one-number shape is right: nothing
+    ("TypeError", "Cannot interpret 'x' as a data type", 2, "import numpy as np\nr = np.zeros(3, 'x')\n", None),
+    # arrays given to concatenate / vstack one by one: one tuple
+    ("TypeError", "only integer scalar arrays can be converted to a scalar index", 2,
+     "import numpy as np\nall_rts = np.concatenate(rts1, rts2)\n", (2, "all_rts = np.concatenate((rts1, rts2))")),
+    ("TypeError", "_vhstack_dispatcher() takes 1 positional argument but 2 were given", 2,
+     "import numpy as np\nm = np.vstack(a, b)\n", (2, "m = np.vstack((a, b))")),
+    # the arrays already in a tuple, an axis after them: not this mistake, nothing
+    ("TypeError", "only integer scalar arrays can be converted to a scalar index", 2,
+     "import numpy as np\nm = np.concatenate((a, b), k)\n", None),
     # reading a file that is missing: no folder to make, nothing
     ("FileNotFoundError", "[Errno 2] No such file or directory: 'conds.csv'", 1, "f = open('conds.csv')\n", None),
     # (written after debugging set 14 was measured; none of its scripts)
@@ -105,3 +129,10 @@ def test_a_folder_for_a_script_without_os_imports_it():
     fix = runtime_fix("FileNotFoundError", {}, 2, source, None, "[Errno 2] No such file or directory: 'out/a.txt'")
     assert fix.apply(source) == ("import json\nimport os\nos.makedirs(os.path.dirname('out/a.txt'), exist_ok=True)\n"
                                  "f = open('out/a.txt', 'w')\n")
+
+
+def test_a_function_from_a_standard_module_brings_its_import():
+    # math has no mean and numpy is not imported: the statistics module's, imported
+    source = "import math\nm = math.mean(rts)\n"
+    fix = runtime_fix("AttributeError", {}, 2, source, None, "module 'math' has no attribute 'mean'")
+    assert fix.apply(source) == "import math\nimport statistics\nm = statistics.mean(rts)\n"

@@ -84,6 +84,12 @@ RULES = [
     # a setter used as the attribute
     ("TypeError", "unsupported operand type(s) for +=: 'method' and 'int'", {}, 1, "bar.setOri += 3\n",
      (1, "bar.ori += 3")),
+    # a function stored uncalled (`onset = time.time`) where the script calls it elsewhere: called where stored
+    ("TypeError", "unsupported operand type(s) for -: 'float' and 'builtin_function_or_method'", {}, 3,
+     "import time\nonset = time.time\nrt = time.time() - onset\n", (2, "onset = time.time()")),
+    # a function kept as a value on purpose (never called the same way in the script): nothing
+    ("TypeError", "unsupported operand type(s) for -: 'int' and 'builtin_function_or_method'", {}, 2,
+     "f = print\nx = 3 - f\n", None),
     # a method in the message but no getter or setter in the script: nothing
     ("TypeError", "'>' not supported between instances of 'method' and 'int'", {}, 1, "if a > b:\n    pass\n",
      None),

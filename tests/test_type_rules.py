@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from psychopy_lsp.server.sandbox.repair import runtime_fix
 from rule_helpers import check_rule
 
 # (error type, message, line, source, (line changed, its new text) or None)
@@ -101,6 +102,28 @@ RULES = [
      (2, "msg = 'The word {word}'.format(**t)")),
     # named fields, but the missing key is another one (read elsewhere on the line): nothing
     ("KeyError", "'colour'", 2, "t = {'word': 'RED'}\nmsg = '{word}'.format(t) + t['colour']\n", None),
+    # a named field given its value by position: the value named
+    ("KeyError", "'rt'", 2, "rt = clock.getTime()\nmsg = 'RT {rt:.3f}'.format(rt)\n",
+     (2, "msg = 'RT {rt:.3f}'.format(rt=rt)")),
+    # two named fields, two values by position: named in order
+    ("KeyError", "'trial'", 1, "msg = '{trial}: {rt}'.format(n, t)\n", (1, "msg = '{trial}: {rt}'.format(trial=n, rt=t)")),
+    # a loop's dict given to one named field: its items with **
+    ("KeyError", "'word'", 2, "for trial in trials:\n    msg = '{word}'.format(trial)\n",
+     (2, "    msg = '{word}'.format(**trial)")),
+    # an array's mean called on a list, numpy imported: numpy's function, the arguments kept
+    ("AttributeError", "'list' object has no attribute 'mean'", 3,
+     "import numpy as np\nrts = []\nm = rts.mean(axis=0)\n", (3, "m = np.mean(rts, axis=0)")),
+    # max of a list without numpy: the builtin
+    ("AttributeError", "'list' object has no attribute 'max'", 2, "rts = []\nm = rts.max()\n", (2, "m = max(rts)")),
+    # an iterator measured with len(): a list where it is made
+    ("TypeError", "object of type 'itertools.product' has no len()", 3,
+     "import itertools\nconds = itertools.product(a, b)\nn = len(conds)\n",
+     (2, "conds = list(itertools.product(a, b))")),
+    # a generator indexed: a list where it is made
+    ("TypeError", "'generator' object is not subscriptable", 2, "sq = (x * x for x in xs)\nfirst = sq[0]\n",
+     (1, "sq = list((x * x for x in xs))")),
+    # len() of a number is not an iterator's: the count itself (count_not_len), not list()
+    ("TypeError", "object of type 'int' has no len()", 2, "n = 3\nk = len(n)\n", (2, "k = n")),
     # positional fields: the KeyError is about something else, nothing
     ("KeyError", "'word'", 2, "t = {'w': 1}\nmsg = '{} {}'.format(t['word'], 2)\n", None),
     # numpy mean of text
@@ -156,3 +179,9 @@ RULES = [
 @pytest.mark.parametrize("error,message,line,source,expected", RULES)
 def test_type_rule(error, message, line, source, expected):
     check_rule(error, message, {}, line, source, expected)
+
+
+def test_a_lists_mean_without_numpy_is_the_statistics_modules():
+    source = "import os\nrts = [0.4, 0.5]\nm = rts.mean()\n"
+    fix = runtime_fix("AttributeError", {}, 3, source, None, "'list' object has no attribute 'mean'")
+    assert fix.apply(source) == "import os\nimport statistics\nrts = [0.4, 0.5]\nm = statistics.mean(rts)\n"

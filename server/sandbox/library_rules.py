@@ -16,7 +16,12 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
 - `time.strftime(fmt, time.time())` (a number where a time tuple is needed): `time.localtime(...)` of it;
 - numpy's numbers given to json (`Object of type int64 is not JSON serializable`): `default=int` / `float` /
   `bool`, or a list for an array, on the dump;
-- a module function that is a builtin (`math.round(x)`, numpy's removed aliases `np.float`, `np.int`): the builtin.
+- a module function that is a builtin (`math.round(x)`, numpy's removed aliases `np.float`, `np.int`): the builtin;
+- a function looked up in the wrong module (`math.mean`, `np.randint`, `os.exists`): the one module that has it,
+  a module the script imports first (`np.mean` where numpy is imported, `np.random.randint`), else a standard one
+  (`statistics.mean`, imported);
+- numpy given a shape's or a sequence's items as separate arguments (`np.zeros(n, 2)`, `np.concatenate(a, b)`,
+  `np.vstack(a, b)`): one tuple of them.
 (Python 2 idioms and functions Python removed: legacy_rules.py.)
 """
 
@@ -27,12 +32,18 @@ import builtins
 import importlib
 import re
 
-from .runtime_rules import _called, _calls, _last_name, _module_attributes, _splice, _wrap, import_edit
+from .runtime_rules import _called, _calls, _last_name, _module_attributes, _on_line, _splice, _wrap, import_edit
 
 # standard modules whose classes students call through the module (read with importlib: nothing downloads,
 # nothing of the user's runs)
 MODULES = ("datetime", "time", "random", "math", "statistics", "json", "csv", "os", "collections", "itertools",
            "string", "pathlib", "decimal", "fractions")
+# modules whose submodules hold functions students call on the parent (`np.randint`, `os.exists`)
+SUBMODULES = {"numpy": ("random", "linalg"), "os": ("path",)}
+# numpy functions whose first parameter is a shape, or a sequence of arrays, that students spread over arguments
+NUMPY_ONE_SEQUENCE = {"zeros": "shape", "ones": "shape", "empty": "shape", "concatenate": "arrays",
+                      "stack": "arrays", "vstack": "arrays", "hstack": "arrays", "dstack": "arrays",
+                      "column_stack": "arrays", "row_stack": "arrays"}
 # calls that need an open file, the argument that is the file, and how they use it
 FILE_ARGS = {"dump": (1, "w"), "load": (0, "r"), "writer": (0, "w"), "DictWriter": (0, "w"), "reader": (0, "r"),
              "DictReader": (0, "r")}
@@ -43,8 +54,12 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     m = re.search(r"module '(\w+)' has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m and (found := class_member(tree, line, source, m.group(1), m.group(2)) or
                                                  builtin_for_module(tree, line, source, m.group(1), m.group(2),
-                                                                    "alias for the builtin" in message)):
+                                                                    "alias for the builtin" in message) or
+                                                 other_module(tree, line, source, m.group(1), m.group(2))):
         return found
+    if error_type == "TypeError" and re.search(r"Cannot interpret '.*' as a data type|only integer scalar arrays "
+                                               r"can be converted|_dispatcher\(\) takes", message):
+        return one_sequence(tree, line, source)
     if error_type == "TypeError" and "Population must be a sequence" in message:
         return sorted_population(tree, line, source)
     if (error_type == "ValueError" and "non-integer arg" in message and "randrange" in message) or \
@@ -101,6 +116,61 @@ def builtin_for_module(tree: ast.Module, line: int, source: str, module: str, na
         return None
     return (f"`{name}` is one of Python's builtins, not part of {module}: call `{name}` itself", line,
             _splice(source.split("\n")[line - 1], node.col_offset, node.end_col_offset, name))
+
+
+def other_module(tree: ast.Module, line: int, source: str, module: str, name: str):
+    """`math.mean(rts)`: the module that has `mean`. Modules the script imports (and their submodules) first, so
+    `np.mean` where numpy is imported; else the one standard module that has it, imported (`statistics.mean`).
+    Two candidates of the same kind: nothing (the author's choice)."""
+    imported = {}  # module -> the name the script calls it by
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            imported.update({a.name: a.asname or a.name for a in node.names if a.asname or "." not in a.name})
+    written = next((n for n in _module_attributes(tree, line, None, name) if n.value.id == imported.get(module)),
+                   None)
+    if written is None or name.startswith("_"):
+        return None
+
+    def has(path: str) -> bool:
+        try:
+            return not isinstance(getattr(importlib.import_module(path), name, None), (type(None), type(ast)))
+        except ImportError:
+            return False
+
+    mine = [(f"{alias}.{sub}" if sub else alias, f"{mod}.{sub}" if sub else mod)
+            for mod, alias in imported.items() for sub in ("",) + SUBMODULES.get(mod, ()) if mod != module or sub]
+    found = [m for m in mine if has(m[1])]
+    if not found:
+        found = [(m, m) for m in MODULES if m != module and m not in imported and has(m)]
+    if len(found) != 1:
+        return None
+    call_name, path = found[0]
+    fix = (f"`{name}` is in {path}, not in {module}", line,
+           _splice(source.split("\n")[line - 1], written.col_offset, written.end_col_offset, f"{call_name}.{name}"))
+    edit = import_edit(tree, source, path, f"import {path}") if path.split(".")[0] not in imported else None
+    return fix if edit is None else (*fix, (edit,))
+
+
+def one_sequence(tree: ast.Module, line: int, source: str):
+    """`np.zeros(n_trials, 2)` / `np.concatenate(a, b)`: numpy reads the second argument as a dtype or an axis;
+    the shape or the arrays go in one tuple."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        kind = NUMPY_ONE_SEQUENCE.get(_last_name(node.func)) if isinstance(node.func, ast.Attribute) else None
+        if kind is None or len(node.args) < 2 or node.end_lineno != line or \
+                any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        args = node.args
+        if kind == "arrays" and isinstance(args[0], (ast.Tuple, ast.List)):  # `np.concatenate((a, b), 1)`
+            continue
+        if kind == "shape":  # a dtype given by position stays (`np.zeros(3, int)` is not this mistake)
+            args = [a for a in args if not (isinstance(a, ast.Constant) and isinstance(a.value, str))]
+            if len(args) < 2 or args != node.args[:len(args)]:
+                continue
+        start, end = args[0].col_offset, args[-1].end_col_offset
+        return (f"numpy takes the {'shape' if kind == 'shape' else 'arrays'} as one tuple", line,
+                _wrap(text, [(start, end)], "(", ")"))
+    return None
 
 
 def sorted_population(tree: ast.Module, line: int, source: str):

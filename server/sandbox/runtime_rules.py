@@ -340,17 +340,21 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
                 _wrap(text, [(n.end_col_offset, n.end_col_offset) for n in on_line], "", "()")
                 .replace("()()", "()"))
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.lineno == line}
+    # what the script calls somewhere (`time.time()`): `onset = time.time` stored the function, not its value
+    called_texts = {ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     best = None
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
                 node.targets[0].id in names and node.lineno < line and node.lineno == node.end_lineno and \
-                isinstance(node.value, ast.Attribute) and _METHOD_NAME.match(node.value.attr):
+                isinstance(node.value, (ast.Attribute, ast.Name)) and \
+                ((isinstance(node.value, ast.Attribute) and _METHOD_NAME.match(node.value.attr)) or
+                 ast.unparse(node.value) in called_texts):
             if best is None or node.lineno > best.lineno:
                 best = node
     if best is None:
         return None
     at = best.value.end_col_offset
-    return (f"Call the method: `{best.value.attr}()` (without the call, {best.targets[0].id} is the method "
+    return (f"Call it: `{ast.unparse(best.value)}()` (without the call, {best.targets[0].id} is the function "
             "itself)", best.lineno, _splice(lines[best.lineno - 1], at, at, "()"))
 
 

@@ -5,8 +5,9 @@ one line changed, and only when the message names the type the rule reads.
 
 - a container that cannot change (a tuple, a string, a range, a dict's keys) changed in place (`x[0] = v`,
   `random.shuffle(x)`, `x.append(v)`): the line that made it makes a list instead;
-- a dict view, set, zip or map indexed (`d.keys()[0]`), or handed to a call that indexes it
-  (`random.choice(d.items())`): list() around it;
+- a dict view, set, zip, map or any iterator (`itertools.product`, a generator) indexed (`d.keys()[0]`), handed
+  to a call that indexes it (`random.choice(d.items())`) or measured with len(): list() around it, or around
+  what its name was bound to;
 - a count used as a sequence (`for t in n_trials`, `len(n_blocks)`): range(n) / the count itself;
 - a list index that is a float (`items[len(items) / 2]`): floor division, else int();
 - a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
@@ -15,11 +16,14 @@ one line changed, and only when the message names the type the rule reads.
 - a list of numbers multiplied by a float (`size * 1.5`): each number multiplied; text repeated a float number
   of times (`'#' * (trial / n * 20)`): the count rounded down with int();
 - a list of dicts sorted with no key: sorted by the one key whose values are all numbers;
-- `'{word}'.format(trial)` with a dict: `.format(**trial)`;
+- `'{word}'.format(trial)` with a dict: `.format(**trial)`; named fields given their values by position
+  (`'{rt:.3f}'.format(rt)`): the values named, in order;
 - numbers kept as text: summed or averaged by numpy (`np.mean(rts)`): read as floats; a number added to text
   (`x + 0.5` where x came from a split line): float(x); `rts / len(rts)`: sum(rts);
 - numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row); several values given
   to write() (`f.write(trial, rt)`): one comma-separated line of them;
+- an array's summary called on a list (`rts.mean()`): numpy's function of it where numpy is imported, else the
+  builtin or the statistics module's (`statistics.mean(rts)`);
 - a method of Python's own types called by a name close to its own (`'A'.lowercase()`; Python made no suggestion):
   that method;
 - `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`.
@@ -31,7 +35,7 @@ import ast
 import difflib
 import re
 
-from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap, import_edit
 
 # containers that cannot change in place, and what makes each a list
 FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "map", "zip", "filter")
@@ -51,6 +55,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         m = re.search(r"'(\w+)' object has no attribute '(\w+)'", message)
         if m and m.group(1) in FROZEN and m.group(2) in LIST_METHODS:
             return make_list(tree, line, source, _changed_names(tree, line, m.group(2)), m.group(1))
+        if m and m.group(1) in ("list", "tuple") and m.group(2) in NUMPY_REDUCE:
+            return reduce_the_list(tree, line, source, m.group(2))
         if m and m.group(1) in BUILTIN_TYPES:
             return method_spelled_otherwise(tree, line, source, m.group(1), m.group(2))
         return None
@@ -59,9 +65,12 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
     m = re.search(r"'(\w+)' object does not support item assignment", message)
     if m and m.group(1) in FROZEN:
         return make_list(tree, line, source, _changed_names(tree, line, None), m.group(1))
-    m = re.search(r"'(\w+)' object is not subscriptable", message)
-    if m and m.group(1) in FROZEN + ("set", "enumerate", "reversed"):
+    m = re.search(r"'([\w.]+)' object is not subscriptable", message)
+    if m and _an_iterator(m.group(1)):
         return list_to_index(tree, line, source)
+    m = re.search(r"object of type '([\w.]+)' has no len\(\)", message)
+    if m and _an_iterator(m.group(1)):
+        return list_to_count(tree, line, source)
     m = re.search(r"'(int|float)' object is not iterable", message)
     if m:
         return range_of_count(tree, line, source)
@@ -146,6 +155,25 @@ def list_to_index(tree: ast.Module, line: int, source: str):
             if isinstance(arg, ast.Call) and _last_name(arg.func) in VIEWS:
                 return ("This view cannot be indexed: make it a list first", line,
                         _wrap(text, [(arg.col_offset, arg.end_col_offset)], "list(", ")"))
+    return None
+
+
+def list_to_count(tree: ast.Module, line: int, source: str):
+    """`len(itertools.product(a, b))` / `len(pairs)` with pairs an iterator: list() around the call, or around
+    what the name was bound to (the loop over it later then still has every item)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1):
+            continue
+        arg = node.args[0]
+        if isinstance(arg, ast.Call):
+            return ("An iterator has no length: make it a list first", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "list(", ")"))
+        if isinstance(arg, ast.Name):
+            found = make_list(tree, line, source, [arg.id], "iterator")
+            if found is not None and found[1] != line:
+                return ("An iterator has no length (and is used up once looped over): make it a list where it is "
+                        "made", found[1], found[2])
     return None
 
 
@@ -292,19 +320,27 @@ def sort_by_number_key(tree: ast.Module, line: int, source: str):
 
 
 def format_mapping(tree: ast.Module, line: int, message: str, source: str):
-    """`'{word}'.format(trial)` with a dict: `.format(**trial)`."""
+    """`'{word}'.format(trial)` with a dict: `.format(**trial)`; the values of named fields given by position
+    (`'{rt:.3f}'.format(rt)`, `'{trial}: {rt}'.format(n, t)`): named, in order."""
     text = source.split("\n")[line - 1]
     for node in _on_line(tree, line, ast.Call):
-        if not (isinstance(node.func, ast.Attribute) and node.func.attr == "format" and len(node.args) == 1 and
-                not node.keywords and isinstance(node.args[0], (ast.Name, ast.Subscript)) and
-                isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr == "format" and node.args and
+                not node.keywords and isinstance(node.func.value, ast.Constant) and
+                isinstance(node.func.value.value, str) and not any(isinstance(a, ast.Starred) for a in node.args)):
             continue
-        fields = re.findall(r"\{([A-Za-z_]\w*)", node.func.value.value)
+        fields = list(dict.fromkeys(re.findall(r"(?<!\{)\{([A-Za-z_]\w*)", node.func.value.value)))
         if not fields or message.strip("'\"") not in fields:  # the missing key is one of the named fields
             continue
         arg = node.args[0]
-        return ("The fields are named: pass the dict's items with **", line,
-                _splice(text, arg.col_offset, arg.end_col_offset, "**" + ast.get_source_segment(source, arg)))
+        given = [ast.get_source_segment(source, a) for a in node.args]
+        if len(node.args) == 1 and isinstance(arg, (ast.Name, ast.Subscript)) and \
+                (len(fields) > 1 or _a_mapping(tree, arg)):
+            return ("The fields are named: pass the dict's items with **", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, "**" + given[0]))
+        if len(node.args) == len(fields):
+            named = ", ".join(f"{f}={g}" for f, g in zip(fields, given))
+            return ("The fields are named: name the values given to them", line,
+                    _splice(text, arg.col_offset, node.args[-1].end_col_offset, named))
     return None
 
 
@@ -397,6 +433,26 @@ def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
     return max(found, key=lambda n: n.lineno) if found else None
 
 
+def _a_mapping(tree: ast.Module, node: ast.expr) -> bool:
+    """Whether `node` reads as one trial's dict: a name bound to a dict display or dict(), or a loop's variable
+    (`for trial in trials`), or an item of such a name."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return False
+    value = _first_value(tree, node.id)
+    if isinstance(value, ast.Dict) or (isinstance(value, ast.Call) and _last_name(value.func) == "dict"):
+        return True
+    return any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.target, ast.Name) and
+               n.target.id == node.id for n in ast.walk(tree))
+
+
+def _an_iterator(kind: str) -> bool:
+    """Whether Python's type name `kind` is a view, a set or an iterator: what list() makes indexable."""
+    return kind in FROZEN[2:] + ("set", "frozenset", "enumerate", "reversed", "generator") or \
+        kind.startswith("itertools.") or kind.endswith("_iterator")
+
+
 def _holds_text(tree: ast.Module, seq: ast.expr) -> bool:
     """Whether the list display `seq` (or the one its name was first bound to) has text among its items."""
     if isinstance(seq, ast.Name):
@@ -486,6 +542,39 @@ def whole_repeat(tree: ast.Module, line: int, source: str):
             inner = ast.get_source_segment(source, count)
             new = new.replace(f"(int({inner}))", f"int({inner})")  # '(a / b)' keeps no extra parentheses
             return ("Text repeats a whole number of times: int() of the count", line, new)
+    return None
+
+
+# a list's summaries without numpy: Python's builtins, then the statistics module (numpy's std and var are the
+# population's: pstdev, pvariance)
+BUILTIN_REDUCE = {"sum": "sum", "min": "min", "max": "max"}
+STATISTICS_REDUCE = {"mean": "mean", "average": "mean", "median": "median", "std": "pstdev", "var": "pvariance"}
+
+
+def reduce_the_list(tree: ast.Module, line: int, source: str, method: str):
+    """`rts.mean()` on a list (an array's method): numpy's function of it where the script imports numpy
+    (`np.mean(rts)`, arguments kept), else the builtin (`sum(rts)`) or the statistics module's (`statistics.mean`,
+    imported); numpy imported when neither has it (`nanmean`)."""
+    text = source.split("\n")[line - 1]
+    numpy = next((a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names
+                  if a.name == "numpy"), None)
+    for node in _on_line(tree, line, ast.Call):
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and func.attr == method and node.end_lineno == line):
+            continue
+        args = [ast.get_source_segment(source, a) for a in [func.value, *node.args, *node.keywords]]
+        edit = None
+        if numpy is None and method in BUILTIN_REDUCE and len(args) == 1:
+            call = f"{method}({args[0]})"
+        elif numpy is None and method in STATISTICS_REDUCE and len(args) == 1:
+            call = f"statistics.{STATISTICS_REDUCE[method]}({args[0]})"
+            edit = import_edit(tree, source, "statistics", "import statistics")
+        else:
+            if numpy is None:
+                numpy, edit = "np", import_edit(tree, source, "np", "import numpy as np")
+            call = f"{numpy}.{method}({', '.join(args)})"
+        fix = (f"A list has no {method}(): `{call}`", line, _splice(text, node.col_offset, node.end_col_offset, call))
+        return fix if edit is None else (*fix, (edit,))
     return None
 
 
