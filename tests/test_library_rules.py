@@ -68,6 +68,18 @@ RULES = [
      (2, "x = np.random.randint(0, 3)")),
     ("AttributeError", "module 'os' has no attribute 'exists'", 2, "import os\nok = os.exists(p)\n",
      (2, "ok = os.path.exists(p)")),
+    # a file's header row read as a number: skipped before the loop
+    ("ValueError", "could not convert string to float: 'duration'", 3,
+     "with open(p) as f:\n    for row in f:\n        d = float(row.split(',')[1])\n",
+     (2, "    next(f)  # the header row\n    for row in f:")),
+    # the lines read into a list: the loop from the second
+    ("ValueError", "invalid literal for int() with base 10: 'trial'", 3,
+     "rows = open(p).readlines()\nfor r in rows:\n    n = int(r.split(',')[0])\n", (2, "for r in rows[1:]:")),
+    # a DictReader reads the header itself: a word there is another mistake, nothing
+    ("ValueError", "could not convert string to float: 'slow'", 3,
+     "reader = csv.DictReader(f)\nfor row in reader:\n    d = float(row['rt'])\n", None),
+    # a word converted outside any loop over a file (an answer typed in): nothing
+    ("ValueError", "could not convert string to float: 'abc'", 1, "d = float(answer)\n", None),
     # a misspelt name no module has: nothing
     ("AttributeError", "module 'math' has no attribute 'mena'", 2, "import math\nm = math.mena(rts)\n", None),
     # two imported modules have it (math.floor, np.floor): the author's choice, nothing

@@ -90,6 +90,12 @@ RULES = [
     # a function kept as a value on purpose (never called the same way in the script): nothing
     ("TypeError", "unsupported operand type(s) for -: 'int' and 'builtin_function_or_method'", {}, 2,
      "f = print\nx = 3 - f\n", None),
+    # a PsychoPy clock in arithmetic: its reading
+    ("TypeError", "unsupported operand type(s) for -: 'Clock' and 'float'", {}, 2,
+     "c = core.Clock()\nt = c - 0.5\n", (2, "t = c.getTime() - 0.5")),
+    # a Clock named in the message but no clock bound in the script (a parameter): nothing
+    ("TypeError", "unsupported operand type(s) for -: 'Clock' and 'float'", {}, 2,
+     "def f(c):\n    return c - 0.5\n", None),
     # a method in the message but no getter or setter in the script: nothing
     ("TypeError", "'>' not supported between instances of 'method' and 'int'", {}, 1, "if a > b:\n    pass\n",
      None),

@@ -124,6 +124,22 @@ RULES = [
      (1, "sq = list((x * x for x in xs))")),
     # len() of a number is not an iterator's: the count itself (count_not_len), not list()
     ("TypeError", "object of type 'int' has no len()", 2, "n = 3\nk = len(n)\n", (2, "k = n")),
+    # {:d} of a float: .0f
+    ("ValueError", "Unknown format code 'd' for object of type 'float'", 1, "t = 'Score: {:d}%'.format(p)\n",
+     (1, "t = 'Score: {:.0f}%'.format(p)")),
+    # an f-string's d with a width
+    ("ValueError", "Unknown format code 'd' for object of type 'float'", 1, "t = f'{p:3d}%'\n", (1, "t = f'{p:3.0f}%'")),
+    # two d fields: which one is the float is not said, nothing
+    ("ValueError", "Unknown format code 'd' for object of type 'float'", 1, "t = '{:d}/{:d}'.format(a, b)\n", None),
+    # numpy positions compared in an if: every element
+    ("ValueError", "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", 1,
+     "if a.pos == b.pos:\n    pass\n", (1, "if (a.pos == b.pos).all():")),
+    # != : any element differs
+    ("ValueError", "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", 1,
+     "while probe.pos != target:\n    pass\n", (1, "while (probe.pos != target).any():")),
+    # a threshold on an array: any or all is the author's choice, nothing
+    ("ValueError", "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", 1,
+     "if rts > 2.0:\n    pass\n", None),
     # positional fields: the KeyError is about something else, nothing
     ("KeyError", "'word'", 2, "t = {'w': 1}\nmsg = '{} {}'.format(t['word'], 2)\n", None),
     # numpy mean of text

@@ -20,6 +20,8 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
 - a function looked up in the wrong module (`math.mean`, `np.randint`, `os.exists`): the one module that has it,
   a module the script imports first (`np.mean` where numpy is imported, `np.random.randint`), else a standard one
   (`statistics.mean`, imported);
+- a file's header row read as data (`float('duration')` in a loop over the file's lines): skipped (`next(f)`
+  before the loop, or the lines from the second);
 - numpy given a shape's or a sequence's items as separate arguments (`np.zeros(n, 2)`, `np.concatenate(a, b)`,
   `np.vstack(a, b)`): one tuple of them.
 (Python 2 idioms and functions Python removed: legacy_rules.py.)
@@ -75,6 +77,10 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     m = re.search(r"Object of type (\w+) is not JSON serializable", message)
     if error_type == "TypeError" and m:
         return json_default(tree, line, source, m.group(1))
+    m = re.search(r"could not convert string to float: '([^']*)'|invalid literal for int\(\) with base 10: '([^']*)'",
+                  message)
+    if error_type == "ValueError" and m and re.fullmatch(r"[A-Za-z_][A-Za-z_ ]*", m.group(1) or m.group(2) or ""):
+        return header_row(tree, line, source)
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
     m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
@@ -170,6 +176,54 @@ def one_sequence(tree: ast.Module, line: int, source: str):
         start, end = args[0].col_offset, args[-1].end_col_offset
         return (f"numpy takes the {'shape' if kind == 'shape' else 'arrays'} as one tuple", line,
                 _wrap(text, [(start, end)], "(", ")"))
+    return None
+
+
+def header_row(tree: ast.Module, line: int, source: str):
+    """`float(duration)` of a word (`'duration'`) inside a loop over a file's lines: the first line is the file's
+    header. A file or csv reader looped over: `next(f)` before the loop; a list of its lines (`f.readlines()`, a
+    name bound to one): the loop starts at the second (`[1:]`)."""
+    lines = source.split("\n")
+    loops = [n for n in ast.walk(tree) if isinstance(n, ast.For) and n.lineno < line <= n.end_lineno and
+             n.iter.lineno == n.lineno == n.iter.end_lineno]
+    if not loops:
+        return None
+    loop = max(loops, key=lambda n: n.lineno)  # the innermost
+    text, it = lines[loop.lineno - 1], loop.iter
+    kind = _lines_source(tree, it)
+    if kind == "file":
+        indent = text[:len(text) - len(text.lstrip())]
+        return (f"The file's first line is its header: skip it with next({it.id})", loop.lineno,
+                f"{indent}next({it.id})  # the header row\n{text}")
+    if kind == "list":
+        return ("The file's first line is its header: loop from the second line", loop.lineno,
+                _wrap(text, [(it.col_offset, it.end_col_offset)], "", "[1:]"))
+    if kind == "reader":  # `for row in csv.reader(f)`
+        return ("The file's first line is its header: loop from the second row", loop.lineno,
+                _wrap(text, [(it.col_offset, it.end_col_offset)], "list(", ")[1:]"))
+    return None
+
+
+def _lines_source(tree: ast.Module, node: ast.expr) -> str | None:
+    """"file" for a name bound to an open file or a csv reader (`with open(p) as f`, `r = csv.reader(f)`); "list"
+    for `f.readlines()` or a name bound to one (or to `.read().splitlines()`); "reader" for `csv.reader(f)` itself;
+    else None."""
+    if isinstance(node, ast.Call):
+        name = _last_name(node.func)
+        return "list" if name in ("readlines", "splitlines") else "reader" if name == "reader" else None
+    if not isinstance(node, ast.Name):
+        return None
+    for n in ast.walk(tree):
+        if isinstance(n, ast.withitem) and isinstance(n.optional_vars, ast.Name) and n.optional_vars.id == node.id \
+                and isinstance(n.context_expr, ast.Call) and _last_name(n.context_expr.func) == "open":
+            return "file"
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and \
+                n.targets[0].id == node.id and isinstance(n.value, ast.Call):
+            name = _last_name(n.value.func)
+            if name in ("open", "reader", "DictReader"):
+                return "file" if name != "DictReader" else None  # a DictReader reads the header itself
+            if name in ("readlines", "splitlines"):
+                return "list"
     return None
 
 

@@ -25,8 +25,10 @@ than a certainty, but it must never touch more than the lines it names.
 - a module-level counter assigned in a function (UnboundLocalError): `global`; a variable named like a builtin
   that is then called (`sum = 0` ... `sum(rts)`): the variable renamed (`sum_`);
 - the class assigned instead of an instance (`core.Clock`), a method read as a value (`clock.getTime`, or any
-  name when it is the one uncalled attribute of a value on the line: `np.array(rts).mean`), a
-  setter used as the attribute (`bar.setOri += 3`), a module called as its class (`visual.window`);
+  name when it is the one uncalled attribute of a value on the line: `np.array(rts).mean`), a function stored
+  uncalled where the script calls it elsewhere (`onset = time.time`), a clock in arithmetic instead of its
+  reading (`clock - start`: `clock.getTime()`), a setter used as the attribute (`bar.setOri += 3`), a module
+  called as its class (`visual.window`);
 - a list used as one item (`stims.draw()`, `order.shuffle()`), a dict read as attributes (`trial.word`), a key
   close to one written in the script's dicts;
 - a required argument left out that a variable of its name holds (`addData('rt')`), or a save's file name.
@@ -356,6 +358,24 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
     at = best.value.end_col_offset
     return (f"Call it: `{ast.unparse(best.value)}()` (without the call, {best.targets[0].id} is the function "
             "itself)", best.lineno, _splice(lines[best.lineno - 1], at, at, "()"))
+
+
+# PsychoPy's clocks: objects whose reading is getTime()
+CLOCKS = ("Clock", "CountdownTimer", "MonotonicClock")
+
+
+def clock_reading(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
+    """`elapsed = experiment_clock - start` with a core.Clock: the clock's reading, `experiment_clock.getTime()`."""
+    text = source.split("\n")[line - 1]
+    clocks = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+              isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Call) and
+              _last_name(n.value.func) in CLOCKS}
+    for node in _on_line(tree, line, ast.BinOp):
+        for side in (node.left, node.right):
+            if isinstance(side, ast.Name) and side.id in clocks:
+                return (f"{side.id} is the clock; its reading is {side.id}.getTime()", line,
+                        _splice(text, side.end_col_offset, side.end_col_offset, ".getTime()"))
+    return None
 
 
 def over_the_list(tree: ast.Module, line: int, attribute: str, source: str
@@ -862,6 +882,9 @@ def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
         return missing_argument(tree, line, m.group(1), m.group(2), source)
     if "'module' object is not callable" in message:
         return class_for_module(tree, line, source, index)
+    m = re.search(r"unsupported operand type\(s\) for [-+*/]+=?: '(\w+)' and '(\w+)'", message)
+    if m and {m.group(1), m.group(2)} & set(CLOCKS):
+        return clock_reading(tree, line, source)
     if re.search(r"\bmethod\b|\bbuiltin_function_or_method\b", message):
         return call_the_method(tree, line, source)
     m = re.search(r"'(\w+)' object is not callable", message)

@@ -26,7 +26,9 @@ one line changed, and only when the message names the type the rule reads.
   builtin or the statistics module's (`statistics.mean(rts)`);
 - a method of Python's own types called by a name close to its own (`'A'.lowercase()`; Python made no suggestion):
   that method;
-- `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`.
+- `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`;
+- `'{:d}'.format(percent)` of a float: `{:.0f}`;
+- numpy arrays compared in an `if` (`if target.pos == probe.pos`): `(...).all()` for ==, `(...).any()` for !=.
 """
 
 from __future__ import annotations
@@ -60,6 +62,10 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         if m and m.group(1) in BUILTIN_TYPES:
             return method_spelled_otherwise(tree, line, source, m.group(1), m.group(2))
         return None
+    if error_type == "ValueError" and re.search(r"Unknown format code 'd' for object of type 'float'", message):
+        return format_code_for_float(tree, line, source)
+    if error_type == "ValueError" and "truth value of an array with more than one element is ambiguous" in message:
+        return all_or_any(tree, line, source)
     if error_type != "TypeError":
         return None
     m = re.search(r"'(\w+)' object does not support item assignment", message)
@@ -575,6 +581,33 @@ def reduce_the_list(tree: ast.Module, line: int, source: str, method: str):
             call = f"{numpy}.{method}({', '.join(args)})"
         fix = (f"A list has no {method}(): `{call}`", line, _splice(text, node.col_offset, node.end_col_offset, call))
         return fix if edit is None else (*fix, (edit,))
+    return None
+
+
+def format_code_for_float(tree: ast.Module, line: int, source: str):
+    """`'{:d}%'.format(percent)` / `f'{percent:d}'` with a float: `.0f` shows it as a whole number, rounded (one
+    such field on the line; with two, which one holds the float is not said)."""
+    text = source.split("\n")[line - 1]
+    fields = list(re.finditer(r"\{[^{}:]*:([^{}]*?)d\}", text))
+    if len(fields) != 1:
+        return None
+    spec = fields[0]
+    return ("d shows whole numbers only and this value is a float: .0f shows it rounded", line,
+            text[:spec.start(1)] + spec.group(1) + ".0f" + text[spec.end(1) + 1:])
+
+
+def all_or_any(tree: ast.Module, line: int, source: str):
+    """`if target.pos == probe.pos:` with numpy arrays (a stimulus's pos is one): `(a == b).all()`, every element
+    equal; `!=`: `.any()`. Other comparisons (`if rts > 2`): whether any or every one is meant is not said."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        test = getattr(node, "test", None)
+        if isinstance(node, (ast.If, ast.While, ast.IfExp)) and isinstance(test, ast.Compare) and \
+                test.lineno == line == test.end_lineno and len(test.ops) == 1 and \
+                isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
+            how = "all" if isinstance(test.ops[0], ast.Eq) else "any"
+            return (f"Comparing arrays gives one answer per element: .{how}() of them", line,
+                    _wrap(text, [(test.col_offset, test.end_col_offset)], "(", f").{how}()"))
     return None
 
 

@@ -1,0 +1,198 @@
+"""Repairs for a call given its arguments the wrong way, read off the exception's message. Same contract as
+runtime_rules.py (pure; (title, line, new text[, other edits]) or None; nothing offered before a re-run proves it).
+
+- json's / pickle's string and file functions swapped: `json.loads(f)` with a file -> `json.load(f)`,
+  `json.dumps(data, f)` -> `json.dump(data, f)`;
+- a sort key given as the name of a dict's column (`sorted(rows, key='rt')`): a function reading that column;
+- a keyword a builtin does not take, spelt close to one it does (`sorted(rts, reversed=True)`): that keyword;
+- a list where Python takes a tuple of alternatives (`w.startswith(['a', 'e'])`, `isinstance(x, [int, float])`):
+  the tuple;
+- a parenthesis closed late, handing round()'s digits to the call inside it (`round(np.mean(rts, 3))`, numpy
+  reading 3 as an axis): the digits given to round();
+- a value that is not one of those the message lists (`units='pixels'`, "must be one of: [...'pix'...]"): the
+  one listed value it is close to;
+- a setter given another attribute as a keyword (`stim.setText(word, color=c)`, PsychoPy's setters take the value
+  and `log` only): the keyword set as that attribute on the next line.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+
+from .runtime_rules import _char, _last_name, _on_line, _splice, _wrap
+
+# the module functions whose string and file forms students swap: the one that was called -> the one meant
+FILE_FORMS = {"loads": "load", "dumps": "dump", "load": "loads", "dump": "dumps"}
+SERIALISERS = ("json", "pickle")
+# builtins' keyword arguments (their signatures are not all readable by inspect): name -> keywords
+BUILTIN_KEYWORDS = {"sort": ("key", "reverse"), "sorted": ("key", "reverse"), "min": ("key", "default"),
+                    "max": ("key", "default"), "print": ("sep", "end", "file", "flush"),
+                    "open": ("mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"),
+                    "round": ("ndigits",), "enumerate": ("start",), "int": ("base",), "split": ("sep", "maxsplit"),
+                    "dumps": ("indent", "sort_keys", "default", "ensure_ascii", "separators"),
+                    "dump": ("indent", "sort_keys", "default", "ensure_ascii", "separators")}
+# calls that take several alternatives as a tuple only
+TUPLE_ONLY = ("startswith", "endswith", "isinstance", "issubclass")
+
+
+def argument_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
+    """The first rule here that reads this exception, or None."""
+    if error_type == "TypeError":
+        if re.search(r"the JSON object must be str, bytes or bytearray, not (TextIOWrapper|BufferedReader)|"
+                     r"a bytes-like object is required, not '_io\.", message):
+            return file_form(tree, line, source, ("loads",))
+        m = re.search(r"(dumps|loads)\(\) takes \d+ positional arguments? but \d+ were given", message)
+        if m:
+            return file_form(tree, line, source, (m.group(1),))
+        if "'str' object is not callable" in message:
+            return key_of_column(tree, line, source)
+        m = re.search(r"'(\w+)' is an invalid keyword argument for (\w+)\(\)|(\w+)\(\) got an unexpected keyword "
+                      r"argument '(\w+)'", message)
+        if m:
+            keyword, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            return keyword_spelled_otherwise(tree, line, source, func.split(".")[-1], keyword) or \
+                setter_keyword(tree, line, source, func.split(".")[-1], keyword)
+        if re.search(r"(startswith|endswith) first arg must be str or a tuple of str, not list|"
+                     r"isinstance\(\) arg 2 must be a type", message):
+            return tuple_of_alternatives(tree, line, source)
+        if re.search(r"takes \d+ positional arguments? but \d+ were given", message):
+            return digits_to_round(tree, line, source)
+    if error_type in ("AxisError", "IndexError") and re.search(r"axis -?\d+ is out of bounds", message):
+        return digits_to_round(tree, line, source)
+    m = re.search(r"'([^']+)'.*must be one of:? \[([^\]]*)\]", message)
+    if error_type == "ValueError" and m:
+        return listed_value(tree, line, source, m.group(1), re.findall(r"'([^']*)'", m.group(2)))
+    return None
+
+
+def file_form(tree: ast.Module, line: int, source: str, called: tuple[str, ...]):
+    """`json.loads(f)` (f an open file) -> `json.load(f)`; `json.dumps(data, f)` -> `json.dump(data, f)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in called and isinstance(func.value, ast.Name) and \
+                func.value.id in SERIALISERS:
+            meant = FILE_FORMS[func.attr]
+            start = func.end_col_offset - len(func.attr)
+            return (f"{func.value.id}.{func.attr} works on text; {func.value.id}.{meant} on a file", line,
+                    _splice(text, start, func.end_col_offset, meant))
+    return None
+
+
+def key_of_column(tree: ast.Module, line: int, source: str):
+    """`sorted(rows, key='rt')` / `max(trials, key='rt')`: key takes a function; the column read by one."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if _last_name(node.func) not in ("sorted", "sort", "min", "max"):
+            continue
+        for kw in node.keywords:
+            if kw.arg == "key" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                new = f"lambda row: row[{kw.value.value!r}]"
+                return ("key takes a function: one that reads the column", line,
+                        _splice(text, kw.value.col_offset, kw.value.end_col_offset, new))
+    return None
+
+
+def keyword_spelled_otherwise(tree: ast.Module, line: int, source: str, func: str, keyword: str):
+    """`sorted(rts, reversed=True)`: the one keyword of the builtin spelt close to it (`reverse`)."""
+    known = BUILTIN_KEYWORDS.get(func)
+    close = difflib.get_close_matches(keyword, known or (), n=2, cutoff=0.6)
+    if len(close) != 1:
+        return None
+    text = source.split("\n")[line - 1]
+    names = (func, "sorted") if func == "sort" else (func,)  # Python names sort() for sorted() too
+    for node in _on_line(tree, line, ast.Call):
+        for kw in node.keywords:
+            if kw.arg == keyword and _last_name(node.func) in names:
+                at = _char(text, kw.col_offset)
+                return (f"{func}() has no keyword {keyword}: it is {close[0]}", line,
+                        text[:at] + close[0] + text[at + len(keyword):])
+    return None
+
+
+def setter_keyword(tree: ast.Module, line: int, source: str, func: str, keyword: str):
+    """`stim.setText(word, color=colour)` (an Expr statement): `stim.setText(word)`, then `stim.color = colour` on
+    the next line. Only PsychoPy's setters (`set` + a capital) called as a statement on a name or attribute."""
+    if not re.match(r"set[A-Z]", func) or keyword == "log":
+        return None
+    lines = source.split("\n")
+    text = lines[line - 1]
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Expr) and node.lineno == line == node.end_lineno and
+                isinstance(node.value, ast.Call) and _last_name(node.value.func) == func and
+                isinstance(node.value.func, ast.Attribute)):
+            continue
+        call = node.value
+        kws = [kw for kw in call.keywords if kw.arg == keyword]
+        if not kws or not call.args:
+            return None
+        owner = ast.get_source_segment(source, call.func.value)
+        kept = [ast.get_source_segment(source, a) for a in call.args] + \
+            [ast.get_source_segment(source, kw) for kw in call.keywords if kw.arg != keyword]
+        indent = text[:len(text) - len(text.lstrip())]
+        value = ast.get_source_segment(source, kws[0].value)
+        return (f"{func}() sets one attribute; set {keyword} on its own", line,
+                f"{indent}{owner}.{func}({', '.join(kept)})\n{indent}{owner}.{keyword} = {value}")
+    return None
+
+
+def tuple_of_alternatives(tree: ast.Module, line: int, source: str):
+    """`word.startswith(['a', 'e'])` / `isinstance(x, [int, float])`: the alternatives as a tuple."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if _last_name(node.func) not in TUPLE_ONLY:
+            continue
+        arg = node.args[0] if _last_name(node.func) in ("startswith", "endswith") and node.args else \
+            node.args[1] if len(node.args) > 1 else None
+        if isinstance(arg, ast.List):
+            inner = ast.get_source_segment(source, arg)[1:-1]
+            new = f"({inner}{',' if len(arg.elts) == 1 else ''})"
+            return ("The alternatives go in a tuple, not a list", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, new))
+        if isinstance(arg, ast.Name):
+            return ("The alternatives go in a tuple, not a list", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "tuple(", ")"))
+    return None
+
+
+def digits_to_round(tree: ast.Module, line: int, source: str):
+    """`round(np.mean(rts, 3))`: the parenthesis closed late; `round(np.mean(rts), 3)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id == "round" and len(node.args) == 1 and
+                not node.keywords and isinstance(node.args[0], ast.Call)):
+            continue
+        inner = node.args[0]
+        if len(inner.args) < 2 or inner.keywords or not _small_int(inner.args[-1]):
+            continue
+        digits = ast.get_source_segment(source, inner.args[-1])
+        head = ast.get_source_segment(source, inner.func)
+        rest = ", ".join(ast.get_source_segment(source, a) for a in inner.args[:-1])
+        new = f"round({head}({rest}), {digits})"
+        return ("round()'s digits were inside the call it rounds: the parenthesis closes earlier", line,
+                _splice(text, node.col_offset, node.end_col_offset, new))
+    return None
+
+
+def _small_int(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool) \
+        and 0 <= node.value <= 6
+
+
+def listed_value(tree: ast.Module, line: int, source: str, given: str, allowed: list[str]):
+    """`units='pixels'` where the message lists 'pix': the one listed value it is close to (difflib, or the listed
+    value it starts with)."""
+    allowed = [a for a in allowed if a]
+    close = difflib.get_close_matches(given, allowed, n=2, cutoff=0.6)
+    if len(close) != 1:
+        close = [a for a in allowed if given.lower().startswith(a.lower()) or a.lower().startswith(given.lower())]
+    if len(close) != 1 or close[0] == given:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Constant):
+        if node.value == given:
+            return (f"'{given}' is not one of the values it takes: '{close[0]}'", line,
+                    _splice(text, node.col_offset, node.end_col_offset, repr(close[0])))
+    return None
