@@ -33,6 +33,7 @@ import ast
 import builtins
 import importlib
 import re
+from types import ModuleType
 
 from .runtime_rules import _called, _calls, _last_name, _module_attributes, _on_line, _splice, _wrap, import_edit
 
@@ -137,9 +138,9 @@ def other_module(tree: ast.Module, line: int, source: str, module: str, name: st
     if written is None or name.startswith("_"):
         return None
 
-    def has(path: str) -> bool:
+    def has(path: str) -> bool:  # a function, class or constant of that name (a submodule is not one)
         try:
-            return not isinstance(getattr(importlib.import_module(path), name, None), (type(None), type(ast)))
+            return not isinstance(getattr(importlib.import_module(path), name, None), (type(None), ModuleType))
         except ImportError:
             return False
 
