@@ -43,6 +43,9 @@ def test_durations(text, expected):
     ("type it with the number keys 1-4", ["1", "2", "3", "4"]),  # a range of digit keys: each of them
     ("press space, but press p instead when it is red", ["space", "p"]),  # 'p instead'
     ("after a 1-3 s pause press space", ["space"]),  # a range of seconds is no range of keys
+    ("for 350 ms. z for left, m for right.", ["z", "m"]),  # a sentence that starts with its key
+    ("for 2 s. 5 to 10 dots appear. press space", ["space"]),  # a count starting a sentence is no key
+    ("it is always E, F, H or T: press that key", ["e", "f", "h", "t"]),  # a list's first item with the others
 ])
 def test_keys(text, expected):
     assert [k for k, _ in keys_in(text)] == expected

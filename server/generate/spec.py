@@ -241,6 +241,18 @@ def keys_in(text: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])\b(?:\s+key)?(?=\s*(?:" + followers +
                          r"))", text, re.I):
         found.append((m.group(1).lower(), m.start(1)))
+    # a sentence that starts with its key: 'z for left, m for right.' (only before for/if/when/means, so a
+    # count at a sentence's start, '5 to 10 dots', stays a number)
+    for m in re.finditer(r"(?:^|[.;!?]\s+)([A-Za-z0-9])(?:\s+key)?(?=\s+(?:for|if|when|whenever|means)\b|\s*=)", text):
+        found.append((m.group(1).lower(), m.start(1)))
+    # a list of single characters ('always E, F, H or T: press that key') whose other items are read as keys
+    # above: its first item is one too
+    keys_at = {o for _n, o in found}
+    for m in re.finditer(r"\b([A-Za-z0-9])((?:\s*,\s*[A-Za-z0-9]\b)+\s*,?\s*(?:or|and)\s+[A-Za-z0-9])\b", text):
+        items = [m.start(1)] + [m.start(2) + i.start(1) for i in re.finditer(r"([A-Za-z0-9])\b", m.group(2))
+                                if len(i.group(1)) == 1]
+        if sum(any(abs(o - k) < 2 for k in keys_at) for o in items[1:]) >= 2:
+            found.append((m.group(1).lower(), m.start(1)))
     # 'the number keys 1-6', 'keys 1 to 4': every digit of the range
     for m in re.finditer(r"\bkeys?\s+(\d)\s*(?:-|–|to)\s*(\d)\b", text, re.I):
         low, high = int(m.group(1)), int(m.group(2))
