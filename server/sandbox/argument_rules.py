@@ -23,16 +23,14 @@ import re
 
 from .runtime_rules import _char, _last_name, _on_line, _splice, _wrap
 
-# the module functions whose string and file forms students swap: the one that was called -> the one meant
-FILE_FORMS = {"loads": "load", "dumps": "dump", "load": "loads", "dump": "dumps"}
+# the module functions whose string and file forms students swap: the text one called -> the file one meant
+FILE_FORMS = {"loads": "load", "dumps": "dump"}
 SERIALISERS = ("json", "pickle")
 # builtins' keyword arguments (their signatures are not all readable by inspect): name -> keywords
 BUILTIN_KEYWORDS = {"sort": ("key", "reverse"), "sorted": ("key", "reverse"), "min": ("key", "default"),
                     "max": ("key", "default"), "print": ("sep", "end", "file", "flush"),
                     "open": ("mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"),
-                    "round": ("ndigits",), "enumerate": ("start",), "int": ("base",), "split": ("sep", "maxsplit"),
-                    "dumps": ("indent", "sort_keys", "default", "ensure_ascii", "separators"),
-                    "dump": ("indent", "sort_keys", "default", "ensure_ascii", "separators")}
+                    "round": ("ndigits",), "enumerate": ("start",), "int": ("base",), "split": ("sep", "maxsplit")}
 # calls that take several alternatives as a tuple only
 TUPLE_ONLY = ("startswith", "endswith", "isinstance", "issubclass")
 

@@ -35,7 +35,8 @@ import importlib
 import re
 from types import ModuleType
 
-from .runtime_rules import _called, _calls, _last_name, _module_attributes, _on_line, _splice, _wrap, import_edit
+from .runtime_rules import (TEXT_TO_NUMBER, _called, _calls, _imports, _last_name, _module_attributes, _on_line,
+                            _splice, _wrap, import_edit)
 
 # standard modules whose classes students call through the module (read with importlib: nothing downloads,
 # nothing of the user's runs)
@@ -78,8 +79,7 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
     m = re.search(r"Object of type (\w+) is not JSON serializable", message)
     if error_type == "TypeError" and m:
         return json_default(tree, line, source, m.group(1))
-    m = re.search(r"could not convert string to float: '([^']*)'|invalid literal for int\(\) with base 10: '([^']*)'",
-                  message)
+    m = TEXT_TO_NUMBER.search(message)
     if error_type == "ValueError" and m and re.fullmatch(r"[A-Za-z_][A-Za-z_ ]*", m.group(1) or m.group(2) or ""):
         return header_row(tree, line, source)
     if error_type == "FileNotFoundError":
@@ -129,10 +129,7 @@ def other_module(tree: ast.Module, line: int, source: str, module: str, name: st
     """`math.mean(rts)`: the module that has `mean`. Modules the script imports (and their submodules) first, so
     `np.mean` where numpy is imported; else the one standard module that has it, imported (`statistics.mean`).
     Two candidates of the same kind: nothing (the author's choice)."""
-    imported = {}  # module -> the name the script calls it by
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            imported.update({a.name: a.asname or a.name for a in node.names if a.asname or "." not in a.name})
+    imported = _imports(tree)  # module -> the name the script calls it by
     written = next((n for n in _module_attributes(tree, line, None, name) if n.value.id == imported.get(module)),
                    None)
     if written is None or name.startswith("_"):

@@ -360,6 +360,9 @@ def call_the_method(tree: ast.Module, line: int, source: str) -> tuple[str, int,
             "itself)", best.lineno, _splice(lines[best.lineno - 1], at, at, "()"))
 
 
+# int()/float() of text that is no number; the text is group 1 (int, or float in Python 2's words) or group 2
+TEXT_TO_NUMBER = re.compile(r"invalid literal for (?:int|float)\(\).*: '([^']*)'|could not convert string to float: "
+                            r"'([^']*)'")
 # PsychoPy's clocks: objects whose reading is getTime()
 CLOCKS = ("Clock", "CountdownTimer", "MonotonicClock")
 
@@ -779,6 +782,13 @@ def _on_line(tree: ast.Module, line: int, kind: type) -> list:
     return sorted(found, key=lambda n: (n.col_offset, -n.end_col_offset))
 
 
+def _imports(tree: ast.Module) -> dict[str, str]:
+    """The modules the script imports at its top level (`import numpy as np`), each with the name it is called by
+    (`import os.path` without an alias binds `os`, not `os.path`: left out)."""
+    return {a.name: a.asname or a.name for node in tree.body if isinstance(node, ast.Import) for a in node.names
+            if a.asname or "." not in a.name}
+
+
 def _called(tree: ast.Module) -> set[int]:
     """ids of the expressions the script calls (`f` of `f(x)`): what is a method call rather than a value."""
     return {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
@@ -834,8 +844,7 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
             return first_press(tree, line, source)
         if "too many values to unpack" in message:
             return first_press(tree, line, source) or enumerate_items(tree, line, source)
-        m = re.search(r"invalid literal for (?:int|float)\(\).*: '([^']*)'|could not convert string to float: "
-                      r"'([^']*)'", message)
+        m = TEXT_TO_NUMBER.search(message)
         if m is None:
             return None
         if re.fullmatch(r"-?\d*,\d+", m.group(1) or m.group(2)):

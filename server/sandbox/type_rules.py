@@ -37,7 +37,7 @@ import ast
 import difflib
 import re
 
-from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap, import_edit
+from .runtime_rules import _calls, _char, _imports, _last_name, _on_line, _splice, _wrap, import_edit
 
 # containers that cannot change in place, and what makes each a list
 FROZEN = ("tuple", "str", "range", "dict_keys", "dict_values", "dict_items", "map", "zip", "filter")
@@ -562,8 +562,7 @@ def reduce_the_list(tree: ast.Module, line: int, source: str, method: str):
     (`np.mean(rts)`, arguments kept), else the builtin (`sum(rts)`) or the statistics module's (`statistics.mean`,
     imported); numpy imported when neither has it (`nanmean`)."""
     text = source.split("\n")[line - 1]
-    numpy = next((a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names
-                  if a.name == "numpy"), None)
+    numpy = _imports(tree).get("numpy")
     for node in _on_line(tree, line, ast.Call):
         func = node.func
         if not (isinstance(func, ast.Attribute) and func.attr == method and node.end_lineno == line):
