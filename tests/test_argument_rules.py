@@ -60,6 +60,28 @@ RULES = [
      "for w, c in pairs:\n    stim.setText(w, color=c)\n", (2, "    stim.setText(w)\n    stim.color = c")),
     # a setter's own log keyword is fine; an unexpected keyword of a non-setter: nothing here
     ("TypeError", "TextStim.draw() got an unexpected keyword argument 'color'", 1, "stim.draw(color='red')\n", None),
+    # written after set 18 was measured:
+    # keywords to a method that takes none: by position, in order
+    ("TypeError", "dict.get() takes no keyword arguments", 1, "n = tally.get(k, default=0) + 1\n",
+     (1, "n = tally.get(k, 0) + 1")),
+    # ... pop's too
+    ("TypeError", "dict.pop() takes no keyword arguments", 1, "v = d.pop('rt', default=None)\n",
+     (1, "v = d.pop('rt', None)")),
+    # keywords spread with **: nothing (which ones, in what order, is not on the line)
+    ("TypeError", "dict.get() takes no keyword arguments", 1, "n = d.get(k, **opts)\n", None),
+    # numpy's axis on a one-dimensional list: dropped (keyword)
+    ("AxisError", "axis 1 is out of bounds for array of dimension 1", 1, "m = np.median(times, axis=1)\n",
+     (1, "m = np.median(times)")),
+    # ... by position, after the array
+    ("AxisError", "axis 1 is out of bounds for array of dimension 1", 2, "import numpy as np\ns = np.std(rts, 1)\n",
+     (2, "s = np.std(rts)")),
+    # ... an array's own method given the axis
+    ("AxisError", "axis 1 is out of bounds for array of dimension 1", 1, "s = arr.sum(1)\n", (1, "s = arr.sum()")),
+    # the array has two dimensions (the axis is past them, which one was meant is not known): nothing
+    ("AxisError", "axis 2 is out of bounds for array of dimension 2", 1, "m = np.mean(grid, axis=2)\n", None),
+    # a builtin max around numpy's call is not the axis's call
+    ("AxisError", "axis 1 is out of bounds for array of dimension 1", 1, "m = max(np.mean(a, axis=1), 2)\n",
+     (1, "m = max(np.mean(a), 2)")),
 ]
 
 

@@ -128,6 +128,32 @@ RULES = [
      (1, "text = json.dumps(data, default=lambda a: a.tolist())")),
     # a type of the user's own (not numpy's): which conversion is meant is not known, nothing
     ("TypeError", "Object of type Trial is not JSON serializable", 1, "json.dump(trial, f)\n", None),
+    # written after set 18 was measured:
+    # a folder made again: exist_ok
+    ("FileExistsError", "[Errno 17] File exists: 'results'", 2, "for b in blocks:\n    os.makedirs(out)\n",
+     (2, "    os.makedirs(out, exist_ok=True)")),
+    # ... os.mkdir too
+    ("FileExistsError", "[Errno 17] File exists: 'data'", 1, "os.mkdir('data')\n", (1, "os.makedirs('data', exist_ok=True)")),
+    # a file opened exclusively ('x') that exists: not a folder, nothing
+    ("FileExistsError", "[Errno 17] File exists: 'a.csv'", 1, "f = open('a.csv', 'x')\n", None),
+    # pandas 2's removed append: concat with a one-row frame
+    ("AttributeError", "'DataFrame' object has no attribute 'append'", 2,
+     "import pandas as pd\nlog = log.append({'rt': rt}, ignore_index=True)\n",
+     (2, "log = pd.concat([log, pd.DataFrame([{'rt': rt}])], ignore_index=True)")),
+    # ... a frame appended: concat of the two
+    ("AttributeError", "'DataFrame' object has no attribute 'append'", 3,
+     "import pandas\nextra = pandas.DataFrame(rows)\nall_ = first.append(extra)\n",
+     (3, "all_ = pandas.concat([first, extra])")),
+    # iteritems: items
+    ("AttributeError", "'DataFrame' object has no attribute 'iteritems'", 1, "for c, v in df.iteritems():\n    pass\n",
+     (1, "for c, v in df.items():")),
+    # pandas not imported by the script (a frame from elsewhere): nothing to concat with
+    ("AttributeError", "'DataFrame' object has no attribute 'append'", 1, "t = t.append(row)\n", None),
+    # numpy's choice of a list of pairs: one picked by position
+    ("ValueError", "a must be 1-dimensional", 2, "for t in range(4):\n    a, b = np.random.choice(cue_pairs)\n",
+     (2, "    a, b = cue_pairs[np.random.choice(len(cue_pairs))]")),
+    # ... several picked (size): nothing (a list of items, not one)
+    ("ValueError", "a must be 1-dimensional", 1, "picks = np.random.choice(pairs, size=3)\n", None),
 ]
 
 

@@ -189,6 +189,36 @@ RULES = [
     # a list of words repeated a float number of times: not text written in the line, nothing
     ("TypeError", "can't multiply sequence by non-int of type 'float'", 2, "words = ['a', 'b']\nx = words * n\n",
      None),
+    # written after set 18 was measured:
+    # a str reversed with the list's method, the result used: the reversed copy
+    ("AttributeError", "'str' object has no attribute 'reverse'", 2, "for w in words:\n    shown = w.reverse()\n",
+     (2, "    shown = w[::-1]")),
+    # ... as a statement: the name rebound to the copy
+    ("AttributeError", "'str' object has no attribute 'reverse'", 1, "label.reverse()\n", (1, "label = label[::-1]")),
+    # a str sorted with sort(): the sorted letters joined
+    ("AttributeError", "'str' object has no attribute 'sort'", 1, "letters = word.sort()\n",
+     (1, "letters = ''.join(sorted(word))")),
+    # a tuple sorted: a sorted tuple
+    ("AttributeError", "'tuple' object has no attribute 'sort'", 1, "order = sizes.sort()\n",
+     (1, "order = tuple(sorted(sizes))")),
+    # sort(key=...) on a tuple: make_list's (the tuple made a list where it is made)
+    ("AttributeError", "'tuple' object has no attribute 'sort'", 2, "sizes = (3, 1)\nsizes.sort(key=abs)\n",
+     (1, "sizes = [3, 1]")),
+    # sets joined with +: their union
+    ("TypeError", "unsupported operand type(s) for +: 'set' and 'set'", 1, "keys = go_keys + stop_keys\n",
+     (1, "keys = go_keys | stop_keys")),
+    # dicts joined with +: merged with |
+    ("TypeError", "unsupported operand type(s) for +: 'dict' and 'dict'", 1, "row = dict(info) + trial\n",
+     (1, "row = dict(info) | trial")),
+    # ... added to in place
+    ("TypeError", "unsupported operand type(s) for +=: 'set' and 'set'", 1, "seen += {key}\n", (1, "seen |= {key}")),
+    # two + on the line: which one is not known, nothing
+    ("TypeError", "unsupported operand type(s) for +: 'set' and 'set'", 1, "k = a + b + c\n", None),
+    # float() given digits: round what it makes
+    ("TypeError", "float expected at most 1 argument, got 2", 1, "d = float(parts[1], 2)\n",
+     (1, "d = round(float(parts[1]), 2)")),
+    # float() of a string given a second value that is text: nothing (not digits)
+    ("TypeError", "float expected at most 1 argument, got 2", 1, "d = float(x, 'utf-8')\n", None),
 ]
 
 

@@ -12,7 +12,11 @@ runtime_rules.py (pure; (title, line, new text[, other edits]) or None; nothing 
 - a value that is not one of those the message lists (`units='pixels'`, "must be one of: [...'pix'...]"): the
   one listed value it is close to;
 - a setter given another attribute as a keyword (`stim.setText(word, color=c)`, PsychoPy's setters take the value
-  and `log` only): the keyword set as that attribute on the next line.
+  and `log` only): the keyword set as that attribute on the next line;
+- keywords given to a method that takes none ("dict.get() takes no keyword arguments": `d.get(k, default=0)`):
+  the values given by position, in the order written;
+- numpy's axis past the array's dimensions where the array has one (`np.mean(rts, axis=1)` of a list of numbers):
+  the axis dropped, a one-dimensional array has one summary.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import ast
 import difflib
 import re
 
-from .runtime_rules import _char, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _char, _imports, _last_name, _on_line, _splice, _wrap
 
 # the module functions whose string and file forms students swap: the text one called -> the file one meant
 FILE_FORMS = {"loads": "load", "dumps": "dump"}
@@ -57,8 +61,12 @@ def argument_rule(error_type: str, message: str, line: int, source: str, tree: a
             return tuple_of_alternatives(tree, line, source)
         if re.search(r"takes \d+ positional arguments? but \d+ were given", message):
             return digits_to_round(tree, line, source)
+        m = re.search(r"([\w.]+)\(\) takes no keyword arguments", message)
+        if m:
+            return keywords_by_position(tree, line, source, m.group(1).split(".")[-1])
     if error_type in ("AxisError", "IndexError") and re.search(r"axis -?\d+ is out of bounds", message):
-        return digits_to_round(tree, line, source)
+        return digits_to_round(tree, line, source) or (
+            axis_of_a_list(tree, line, source) if "array of dimension 1" in message else None)
     m = re.search(r"'([^']+)'.*must be one of:? \[([^\]]*)\]", message)
     if error_type == "ValueError" and m:
         return listed_value(tree, line, source, m.group(1), re.findall(r"'([^']*)'", m.group(2)))
@@ -193,4 +201,52 @@ def listed_value(tree: ast.Module, line: int, source: str, given: str, allowed: 
         if node.value == given:
             return (f"'{given}' is not one of the values it takes: '{close[0]}'", line,
                     _splice(text, node.col_offset, node.end_col_offset, repr(close[0])))
+    return None
+
+
+def keywords_by_position(tree: ast.Module, line: int, source: str, func: str):
+    """`counts.get(key, default=0)`: the method takes its arguments by position only; each keyword's value given
+    after the positional ones, in the order written (the order its parameters come in, for every such method of
+    the builtins: get, pop, setdefault, split's older forms...). Not where a `**` spreads keywords in."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if _last_name(node.func) != func or not node.keywords or any(kw.arg is None for kw in node.keywords):
+            continue
+        values = [ast.get_source_segment(source, a) for a in node.args] + \
+            [ast.get_source_segment(source, kw.value) for kw in node.keywords]
+        if None in values:
+            return None
+        head = ast.get_source_segment(source, node.func)
+        return (f"{func}() takes its arguments by position only", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(values)})"))
+    return None
+
+
+# numpy's reductions, whose second positional parameter is the axis
+AXIS_SECOND = ("mean", "median", "std", "var", "sum", "min", "max", "amin", "amax", "average", "nanmean",
+               "nanmedian", "nanstd", "prod", "argmax", "argmin")
+
+
+def axis_of_a_list(tree: ast.Module, line: int, source: str):
+    """`np.mean(rts, axis=1)` where rts is one-dimensional (a list of numbers): the axis dropped (one dimension,
+    one summary). Only the call given an axis as a whole number; the message names a one-dimensional array."""
+    text = source.split("\n")[line - 1]
+    numpy = {alias for module, alias in _imports(tree).items() if module == "numpy"}
+    for node in _on_line(tree, line, ast.Call):
+        name = _last_name(node.func)
+        axis = [kw.value for kw in node.keywords if kw.arg == "axis"]
+        if not axis and name in AXIS_SECOND and isinstance(node.func, ast.Attribute):
+            function = isinstance(node.func.value, ast.Name) and node.func.value.id in numpy
+            if function and len(node.args) == 2:  # np.mean(rts, 1)
+                axis = [node.args[1]]
+            elif not function and len(node.args) == 1:  # rts_array.mean(1)
+                axis = [node.args[0]]
+        if not (axis and isinstance(axis[0], ast.Constant) and isinstance(axis[0].value, int) and
+                axis[0].value not in (0, -1)):
+            continue
+        kept = [ast.get_source_segment(source, a) for a in node.args if a is not axis[0]] + \
+            [ast.get_source_segment(source, kw) for kw in node.keywords if kw.value is not axis[0]]
+        head = ast.get_source_segment(source, node.func)
+        return (f"The array has one dimension: {name}() of it needs no axis", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(kept)})"))
     return None

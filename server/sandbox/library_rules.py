@@ -9,7 +9,8 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
 - a file name given where an open file is needed (`json.dump(data, 'out.json')`, `csv.writer(path)`): open() it,
   for writing or reading as the call does;
 - a file opened for writing in a folder that does not exist: the folder made first (`os.makedirs(..., exist_ok=True)`);
-  `os.mkdir` of a folder inside one that does not exist: `os.makedirs`;
+  `os.mkdir` of a folder inside one that does not exist: `os.makedirs`; a folder made again that exists (a
+  FileExistsError from `os.makedirs(d)` / `os.mkdir(d)`, in a loop or on a second run): `exist_ok=True`;
 - `'{:.2f}'.format(text)`: float() of the text;
 - a csv.DictWriter given a row with a column its fieldnames lack: the column added to the fieldnames written
   in the script (the list in the call, or the list the name given to it was bound to);
@@ -24,6 +25,10 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
   before the loop, or the lines from the second);
 - numpy given a shape's or a sequence's items as separate arguments (`np.zeros(n, 2)`, `np.concatenate(a, b)`,
   `np.vstack(a, b)`): one tuple of them.
+- pandas' removed methods (pandas 2): `df = df.append(row, ignore_index=True)` -> `pd.concat` of the frame and a
+  one-row frame of the row; `iteritems()` -> `items()`;
+- numpy's random choice of a list whose items are sequences (`np.random.choice(pairs)`, "a must be
+  1-dimensional"): one item, picked by its position (`pairs[np.random.choice(len(pairs))]`).
 (Python 2 idioms and functions Python removed: legacy_rules.py.)
 """
 
@@ -84,6 +89,13 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
         return header_row(tree, line, source)
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
+    if error_type == "FileExistsError":
+        return folder_exists(tree, line, source)
+    m = re.search(r"'(DataFrame|Series)' object has no attribute '(append|iteritems)'", message)
+    if error_type == "AttributeError" and m:
+        return pandas_removed(tree, line, source, m.group(2))
+    if error_type == "ValueError" and "a must be 1-dimensional" in message:
+        return choice_by_position(tree, line, source)
     m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
     if error_type == "ValueError" and m:
         return number_to_format(tree, line, source)
@@ -293,6 +305,76 @@ def make_folder(tree: ast.Module, line: int, source: str):
                f"{indent}os.makedirs(os.path.dirname({path}), exist_ok=True)\n{text}")
         edit = import_edit(tree, source, "os", "import os")
         return fix if edit is None else (*fix, (edit,))
+    return None
+
+
+def folder_exists(tree: ast.Module, line: int, source: str):
+    """`os.makedirs(data_dir)` / `os.mkdir(data_dir)` of a folder that is there (made on an earlier block or run):
+    `os.makedirs(data_dir, exist_ok=True)`, which makes it when missing and leaves it when not."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("makedirs", "mkdir")):
+        if not (len(node.args) == 1 and isinstance(node.func, ast.Attribute) and
+                isinstance(node.func.value, ast.Name)) or any(kw.arg in ("exist_ok", None) for kw in node.keywords):
+            continue
+        arg = ast.get_source_segment(source, node.args[0])
+        rest = "".join(f", {ast.get_source_segment(source, kw)}" for kw in node.keywords)
+        return ("The folder is there already: exist_ok=True makes it only when it is missing", line,
+                _splice(text, node.col_offset, node.end_col_offset,
+                        f"{node.func.value.id}.makedirs({arg}{rest}, exist_ok=True)"))
+    return None
+
+
+def pandas_removed(tree: ast.Module, line: int, source: str, method: str):
+    """pandas 2 removed DataFrame.append and iteritems: `df.append(row, ignore_index=True)` -> `pd.concat([df,
+    pd.DataFrame([row])], ignore_index=True)` (a dict or Series row; a frame given as is), `iteritems()` ->
+    `items()`. pandas under the name the script imports it as."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, (method,)):
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            continue
+        if method == "iteritems":
+            start = func.end_col_offset - len(method)
+            return ("pandas 2 renamed iteritems() items()", line, _splice(text, start, func.end_col_offset, "items"))
+        pandas = {alias for module, alias in _imports(tree).items() if module == "pandas"}
+        if len(node.args) != 1 or not pandas or any(kw.arg not in ("ignore_index", "sort") for kw in node.keywords):
+            return None
+        pd = sorted(pandas)[0]
+        frame, row = ast.get_source_segment(source, func.value), ast.get_source_segment(source, node.args[0])
+        added = row if _a_frame(tree, node.args[0], pandas) else f"{pd}.DataFrame([{row}])"
+        rest = "".join(f", {ast.get_source_segment(source, kw)}" for kw in node.keywords)
+        return ("pandas 2 removed DataFrame.append: pd.concat the frame and the new row", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{pd}.concat([{frame}, {added}]{rest})"))
+    return None
+
+
+def _a_frame(tree: ast.Module, node: ast.expr, pandas: set[str]) -> bool:
+    """Whether `node` is a pandas frame the script made (`pd.DataFrame(...)` or a name bound to one)."""
+    def makes_frame(value):
+        return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in ("DataFrame", "read_csv", "concat") and isinstance(value.func.value, ast.Name) and \
+            value.func.value.id in pandas
+    if makes_frame(node):
+        return True
+    if isinstance(node, ast.Name):
+        bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and
+                 any(isinstance(t, ast.Name) and t.id == node.id for t in n.targets)]
+        return bool(bound) and all(makes_frame(v) for v in bound)
+    return False
+
+
+def choice_by_position(tree: ast.Module, line: int, source: str):
+    """`np.random.choice(pairs)` where pairs holds tuples (numpy picks from one dimension only): the item at a
+    chosen position, `pairs[np.random.choice(len(pairs))]`. Only one pick of a named list (a `size` gives many)."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("choice",)):
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and len(node.args) == 1 and not node.keywords and
+                isinstance(node.args[0], (ast.Name, ast.Attribute))):
+            continue
+        head, items = ast.get_source_segment(source, func), ast.get_source_segment(source, node.args[0])
+        return ("numpy picks from a flat list only: pick a position, then take that item", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{items}[{head}(len({items}))]"))
     return None
 
 

@@ -27,8 +27,12 @@ one line changed, and only when the message names the type the rule reads.
 - a method of Python's own types called by a name close to its own (`'A'.lowercase()`; Python made no suggestion):
   that method;
 - `str(rt, 3)` (digits given to str, which reads a second argument as an encoding): `str(round(rt, 3))`;
+  `float(text, 2)`: `round(float(text), 2)`;
 - `'{:d}'.format(percent)` of a float: `{:.0f}`;
-- numpy arrays compared in an `if` (`if target.pos == probe.pos`): `(...).all()` for ==, `(...).any()` for !=.
+- numpy arrays compared in an `if` (`if target.pos == probe.pos`): `(...).all()` for ==, `(...).any()` for !=;
+- a string or tuple reversed or sorted with a list's method (`word.reverse()`): the reversed copy `word[::-1]`
+  (`''.join(sorted(word))`, `tuple(sorted(t))`), kept where the line used the method's result;
+- sets or dicts joined with `+` (`left_keys + right_keys`, `info + trial`): `|`, their union (dicts: Python 3.9+).
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return format_mapping(tree, line, message, source)
     if error_type == "AttributeError":
         m = re.search(r"'(\w+)' object has no attribute '(\w+)'", message)
+        if m and m.group(1) in ("str", "tuple") and m.group(2) in ("reverse", "sort") and \
+                (found := reordered_copy(tree, line, source, m.group(1), m.group(2))):
+            return found
         if m and m.group(1) in FROZEN and m.group(2) in LIST_METHODS:
             return make_list(tree, line, source, _changed_names(tree, line, m.group(2)), m.group(1))
         if m and m.group(1) in ("list", "tuple") and m.group(2) in NUMPY_REDUCE:
@@ -68,6 +75,9 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return all_or_any(tree, line, source)
     if error_type != "TypeError":
         return None
+    m = re.search(r"unsupported operand type\(s\) for \+=?: '(set|frozenset|dict)' and '(set|frozenset|dict)'", message)
+    if m:
+        return union_not_plus(tree, line, source)
     m = re.search(r"'(\w+)' object does not support item assignment", message)
     if m and m.group(1) in FROZEN:
         return make_list(tree, line, source, _changed_names(tree, line, None), m.group(1))
@@ -110,6 +120,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return one_line_to_write(tree, line, source)
     if "str() argument 'encoding' must be str, not int" in message:
         return round_then_str(tree, line, source)
+    if "float expected at most 1 argument, got 2" in message:
+        return round_then_str(tree, line, source, "float")
     return None
 
 
@@ -522,16 +534,20 @@ def one_line_to_write(tree: ast.Module, line: int, source: str):
     return None
 
 
-def round_then_str(tree: ast.Module, line: int, source: str):
-    """`str(rt, 3)`: str reads a second argument as an encoding; the digits go to round() first."""
+def round_then_str(tree: ast.Module, line: int, source: str, conversion: str = "str"):
+    """`str(rt, 3)`: str reads a second argument as an encoding; the digits go to round() first. `float(text, 2)`
+    (float takes one argument): `round(float(text), 2)`."""
     text = source.split("\n")[line - 1]
     for node in _on_line(tree, line, ast.Call):
-        if isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 2 and \
+        if isinstance(node.func, ast.Name) and node.func.id == conversion and len(node.args) == 2 and \
                 not node.keywords and not (isinstance(node.args[1], ast.Constant) and
                                            isinstance(node.args[1].value, str)):
             value, digits = (ast.get_source_segment(source, a) for a in node.args)
             if value is None or digits is None:
                 return None
+            if conversion == "float":
+                return ("float() takes no digits: round the number it makes", line,
+                        _splice(text, node.col_offset, node.end_col_offset, f"round(float({value}), {digits})"))
             return ("str() takes no digits: round the number first", line,
                     _splice(text, node.args[0].col_offset, node.args[1].end_col_offset,
                             f"round({value}, {digits})"))
@@ -625,3 +641,57 @@ def method_spelled_otherwise(tree: ast.Module, line: int, source: str, kind: str
             return (f"A {kind} has no {attribute}(): it is spelled {close[0]}()", line,
                     _splice(text, start, func.end_col_offset, close[0]))
     return None
+
+
+def reordered_copy(tree: ast.Module, line: int, source: str, kind: str, method: str):
+    """`mirrored = word.reverse()` on a str (or tuple): neither changes in place, so the line gets the reordered
+    copy the author wanted: `word[::-1]`, `''.join(sorted(word))` / `tuple(sorted(t))`; `word.reverse()` as a
+    statement becomes `word = word[::-1]`. Only a call with no arguments (`sort(key=...)` keeps to make_list)."""
+    text = source.split("\n")[line - 1]
+    statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    for node in _on_line(tree, line, ast.Call):
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and func.attr == method and not node.args and not node.keywords):
+            continue
+        owner = ast.get_source_segment(source, func.value)
+        if owner is None:
+            return None
+        if not isinstance(func.value, (ast.Name, ast.Attribute, ast.Subscript)):
+            owner = f"({owner})"
+        copy = f"{owner}[::-1]" if method == "reverse" else \
+            f"''.join(sorted({owner}))" if kind == "str" else f"tuple(sorted({owner}))"
+        if id(node) in statements:
+            if not isinstance(func.value, (ast.Name, ast.Attribute, ast.Subscript)):
+                return None
+            copy = f"{owner} = {copy}"
+        done = {"reverse": "reversed", "sort": "sorted"}[method]
+        return (f"A {kind} cannot be {done} in place: use a {done} copy", line,
+                _splice(text, node.col_offset, node.end_col_offset, copy))
+    return None
+
+
+def union_not_plus(tree: ast.Module, line: int, source: str):
+    """`allowed = left_keys + right_keys` with sets (or dicts): `+` does not join them; `|` makes their union
+    (`a += b` -> `a |= b`). Only where the line has one `+` between values that are not numbers or text."""
+    text = source.split("\n")[line - 1]
+    plain = (ast.Constant, ast.JoinedStr)
+    adds = [n for n in _on_line(tree, line, ast.BinOp) if isinstance(n.op, ast.Add) and
+            not isinstance(n.left, plain) and not isinstance(n.right, plain)]
+    augmented = [n for n in _on_line(tree, line, ast.AugAssign) if isinstance(n.op, ast.Add)]
+    if len(adds) + len(augmented) != 1:
+        return None
+    if augmented:
+        node = augmented[0]
+        between = text[_char(text, node.target.end_col_offset):_char(text, node.value.col_offset)]
+        if between.count("+=") != 1:
+            return None
+        start = _char(text, node.target.end_col_offset)
+        return ("Sets and dicts are joined with |=, not +=", line,
+                text[:start] + between.replace("+=", "|=") + text[start + len(between):])
+    node = adds[0]
+    start, end = _char(text, node.left.end_col_offset), _char(text, node.right.col_offset)
+    between = text[start:end]
+    if between.count("+") != 1:
+        return None
+    return ("Sets and dicts are joined with | (their union), not +", line,
+            text[:start] + between.replace("+", "|") + text[end:])
