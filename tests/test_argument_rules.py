@@ -82,6 +82,20 @@ RULES = [
     # a builtin max around numpy's call is not the axis's call
     ("AxisError", "axis 1 is out of bounds for array of dimension 1", 1, "m = max(np.mean(a, axis=1), 2)\n",
      (1, "m = max(np.mean(a), 2)")),
+    # written after set 19 was measured:
+    # sort() given reverse by position
+    ("TypeError", "sort() takes no positional arguments", 1, "times.sort(False)\n", (1, "times.sort(reverse=False)")),
+    # ... and a key function by position
+    ("TypeError", "sort() takes no positional arguments", 1, "rows.sort(len)\n", (1, "rows.sort(key=len)")),
+    # sorted() (a function, takes the list by position): not this message, nothing
+    ("TypeError", "sorted expected 1 argument, got 2", 1, "s = sorted(a, True)\n", None),
+    # a plural-named keyword given one number: a list of it
+    ("TypeError", "'int' object is not iterable", 1, "if m.isPressedIn(box, buttons=2):\n    pass\n",
+     (1, "if m.isPressedIn(box, buttons=[2]):")),
+    # a count looped over on the line: not this rule (type_rules' range)
+    ("TypeError", "'int' object is not iterable", 1, "for t in n:\n    f(keys=1)\n", (1, "for t in range(n):")),
+    # a singular keyword given a number: nothing
+    ("TypeError", "'int' object is not iterable", 1, "x = pick(item=3)\n", None),
 ]
 
 

@@ -154,6 +154,27 @@ RULES = [
      (2, "    a, b = cue_pairs[np.random.choice(len(cue_pairs))]")),
     # ... several picked (size): nothing (a list of items, not one)
     ("ValueError", "a must be 1-dimensional", 1, "picks = np.random.choice(pairs, size=3)\n", None),
+    # written after set 19 was measured:
+    # a file read that was opened for writing: 'r' where it is opened
+    ("UnsupportedOperation", "not readable", 2, "with open(p, 'w') as fh:\n    cfg = json.load(fh)\n",
+     (1, "with open(p, 'r') as fh:")),
+    # ... opened for appending: 'r'
+    ("UnsupportedOperation", "not readable", 2, "log = open('log.txt', 'a')\nlines = log.readlines()\n",
+     (1, "log = open('log.txt', 'r')")),
+    # written where opened for reading (no mode): 'w' added
+    ("UnsupportedOperation", "not writable", 2, "f = open(name)\nf.write('rt\\n')\n", (1, "f = open(name, 'w')")),
+    # two files on the line: which one is not known, nothing
+    ("UnsupportedOperation", "not readable", 3, "a = open(p, 'w')\nb = open(q, 'w')\nx = a.read() + b.read()\n",
+     None),
+    # lines of a file opened 'rb' split by text: opened as text
+    ("TypeError", "a bytes-like object is required, not 'str'", 3,
+     "with open(p, 'rb') as f:\n    for row in f:\n        cells = row.split(',')\n", (1, "with open(p, 'r') as f:")),
+    # time.time() minus a time tuple: the tuple taken as seconds where it is set
+    ("TypeError", "unsupported operand type(s) for -: 'float' and 'time.struct_time'", 3,
+     "import time\nt0 = time.localtime()\nelapsed = time.time() - t0\n", (2, "t0 = time.time()")),
+    # a tuple from elsewhere (not bound in the script): nothing
+    ("TypeError", "unsupported operand type(s) for -: 'float' and 'time.struct_time'", 1,
+     "elapsed = time.time() - stamp\n", None),
 ]
 
 

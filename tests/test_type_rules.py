@@ -219,6 +219,22 @@ RULES = [
      (1, "d = round(float(parts[1]), 2)")),
     # float() of a string given a second value that is text: nothing (not digits)
     ("TypeError", "float expected at most 1 argument, got 2", 1, "d = float(x, 'utf-8')\n", None),
+    # written after set 19 was measured:
+    # a number where str.replace takes text
+    ("TypeError", "replace() argument 2 must be str, not int", 1, "msg = t.replace('{n}', n + 1)\n",
+     (1, "msg = t.replace('{n}', str(n + 1))")),
+    # ... a float given to str.join's cousin, ljust's fill: not argument text of this form, nothing
+    ("TypeError", "The fill character must be exactly one character long", 1, "s = w.ljust(5, 0)\n", None),
+    # one dict in parentheses looped over as a list: the dict in a list
+    ("TypeError", "string indices must be integers, not 'str'", 3,
+     "conds = ({'w': 'RED', 'c': 'blue'})\nfor c in conds:\n    print(c['w'])\n",
+     (1, "conds = [{'w': 'RED', 'c': 'blue'}]")),
+    # ... without parentheses
+    ("TypeError", "string indices must be integers, not 'str'", 3,
+     "block = {'n': 3}\nfor b in block:\n    total += b['n']\n", (1, "block = [{'n': 3}]")),
+    # a list of str looped over and indexed by key: not a dict, nothing
+    ("TypeError", "string indices must be integers, not 'str'", 3,
+     "words = ['a', 'b']\nfor w in words:\n    print(w['x'])\n", None),
 ]
 
 

@@ -22,6 +22,25 @@ def _inside(inner: lsp.Range, outer: lsp.Range) -> bool:
     return key(outer.start) <= key(inner.start) and key(inner.end) <= key(outer.end)
 
 
+def _removals(snapshot, lines: list) -> list[lsp.TextEdit] | None:
+    """Whole lines deleted (1-based), each with its line break; None when one is not in the document."""
+    edits = []
+    for line in lines:
+        line0 = int(line) - 1
+        if not 0 <= line0 < len(snapshot.lines.lines):
+            return None
+        if line0 + 1 < len(snapshot.lines.lines):
+            rng = lsp.Range(start=lsp.Position(line0, 0), end=lsp.Position(line0 + 1, 0))
+        else:  # the last line: from the end of the one before it
+            before = line0 - 1
+            start = lsp.Position(before, snapshot.lines.client_col(before, len(snapshot.lines.line(before)))) \
+                if before >= 0 else lsp.Position(0, 0)
+            rng = lsp.Range(start=start, end=lsp.Position(line0, snapshot.lines.client_col(
+                line0, len(snapshot.lines.line(line0)))))
+        edits.append(lsp.TextEdit(range=rng, new_text=""))
+    return edits
+
+
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return (a.start.line, a.start.character) <= (b.end.line, b.end.character) and \
         (b.start.line, b.start.character) <= (a.end.line, a.end.character)
@@ -96,6 +115,10 @@ def run_fixes(snapshot: Snapshot, params: lsp.CodeActionParams, runtime: list[ls
                             end=lsp.Position(line0, snapshot.lines.client_col(line0, len(old))))
             edits.append(lsp.TextEdit(range=rng, new_text=edit["newText"].replace("\n", snapshot.newline)))
         else:
+            removed = _removals(snapshot, fix.get("removed") or [])
+            if removed is None:
+                continue
+            edits += removed
             actions.append(lsp.CodeAction(
                 title=f"{fix['title']} (proved by a re-run)", kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic], is_preferred=True, data={"verified": fix.get("verified", "")},

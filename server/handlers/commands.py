@@ -136,6 +136,7 @@ async def run_script(ls, *args) -> dict:
                 d.data = {**d.data, "fixable": True,
                           "runFix": {"title": fix.title, "line": fix.line, "newText": fix.new_text,
                                      "edits": [{"line": l, "newText": t} for l, t in fix.edits()],
+                                     "removed": list(fix.removed),
                                      "verified": proof}}
     state = ls.docs.state(snap.uri)
     if state is not None and ls.docs.is_current(snap):

@@ -16,7 +16,11 @@ runtime_rules.py (pure; (title, line, new text[, other edits]) or None; nothing 
 - keywords given to a method that takes none ("dict.get() takes no keyword arguments": `d.get(k, default=0)`):
   the values given by position, in the order written;
 - numpy's axis past the array's dimensions where the array has one (`np.mean(rts, axis=1)` of a list of numbers):
-  the axis dropped, a one-dimensional array has one summary.
+  the axis dropped, a one-dimensional array has one summary;
+- sort()'s arguments given by position ("sort() takes no positional arguments": `rts.sort(True)`): a bool is
+  `reverse=`, anything else the `key=`;
+- a parameter named for several values given one (`mouse.isPressedIn(box, buttons=0)`, "'int' object is not
+  iterable"): the one value in a list.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import ast
 import difflib
 import re
 
-from .runtime_rules import _char, _imports, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _imports, _last_name, _on_line, _splice, _wrap
 
 # the module functions whose string and file forms students swap: the text one called -> the file one meant
 FILE_FORMS = {"loads": "load", "dumps": "dump"}
@@ -61,6 +65,10 @@ def argument_rule(error_type: str, message: str, line: int, source: str, tree: a
             return tuple_of_alternatives(tree, line, source)
         if re.search(r"takes \d+ positional arguments? but \d+ were given", message):
             return digits_to_round(tree, line, source)
+        if re.search(r"\bsort\(\) takes no positional arguments", message):
+            return sort_keywords(tree, line, source)
+        if re.search(r"'(int|float|str|bool)' object is not iterable", message):
+            return one_in_a_list(tree, line, source)
         m = re.search(r"([\w.]+)\(\) takes no keyword arguments", message)
         if m:
             return keywords_by_position(tree, line, source, m.group(1).split(".")[-1])
@@ -250,3 +258,44 @@ def axis_of_a_list(tree: ast.Module, line: int, source: str):
         return (f"The array has one dimension: {name}() of it needs no axis", line,
                 _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(kept)})"))
     return None
+
+
+def sort_keywords(tree: ast.Module, line: int, source: str):
+    """`rts.sort(True)`: sort() takes keywords only; True/False is `reverse=`, a function `key=`."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("sort",)):
+        if not node.args or len(node.args) > 2 or not isinstance(node.func, ast.Attribute):
+            continue
+        given = []
+        for arg in node.args:
+            name = "reverse" if isinstance(arg, ast.Constant) and isinstance(arg.value, bool) else "key"
+            given.append((name, ast.get_source_segment(source, arg)))
+        if len({name for name, _ in given}) != len(given):
+            return None
+        kept = [f"{name}={value}" for name, value in given] + \
+            [ast.get_source_segment(source, kw) for kw in node.keywords]
+        head = ast.get_source_segment(source, node.func)
+        return ("sort() takes its arguments by keyword: " + ", ".join(name for name, _ in given), line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(kept)})"))
+    return None
+
+
+# parameter names that take several values ('buttons', 'keyList', 'keys', 'names')
+_SEVERAL = re.compile(r"^\w*(s|List|list)$")
+
+
+def one_in_a_list(tree: ast.Module, line: int, source: str):
+    """`mouse.isPressedIn(box, buttons=0)` raising "'int' object is not iterable": the one keyword on the line
+    named for several values and given a single number or name-free constant, made a list of it. Nothing when
+    the line has a for loop (a count looped over: type_rules) or several such keywords."""
+    text = source.split("\n")[line - 1]
+    if any(isinstance(n, (ast.For, ast.comprehension)) and n.iter.lineno == line for n in ast.walk(tree)):
+        return None
+    found = [kw for node in _on_line(tree, line, ast.Call) for kw in node.keywords
+             if kw.arg and _SEVERAL.match(kw.arg) and isinstance(kw.value, ast.Constant) and
+             isinstance(kw.value.value, (int, float)) and not isinstance(kw.value.value, bool)]
+    if len(found) != 1:
+        return None
+    kw = found[0]
+    return (f"{kw.arg} takes several values: a list of the one given", line,
+            _wrap(text, [(kw.value.col_offset, kw.value.end_col_offset)], "[", "]"))

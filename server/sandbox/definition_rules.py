@@ -8,7 +8,15 @@ offered before a re-run proves it). The line a fix changes is the definition's, 
   class spelt close to it renamed `__init__`;
 - an imported module hidden by a variable of the same name (`import time` ... `time = clock.getTime()` ...
   `time.sleep(0.2)`: "'float' object has no attribute 'sleep'"): the variable renamed `time_` wherever the
-  script uses it as a value, its uses of the module left as they are.
+  script uses it as a value, its uses of the module left as they are;
+- a name imported from the module of the same name used as the module (`from datetime import datetime` ...
+  `datetime.datetime.now()`: the doubled name read once, `datetime.now()`; `from random import random` ...
+  `random.shuffle(x)`: the module imported instead, `import random`, and the script's calls of the function
+  `random()` made `random.random()`);
+- a function of the script that returns nothing, its result used ("'NoneType' object is not iterable" on
+  `for t in make_trials(...)`): `return` of the one variable the function builds, added as its last line;
+- a function called before the script defines it ("name 'show_instructions' is not defined", its `def` further
+  down at the top level): the whole definition moved above the statement that called it.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ import difflib
 import importlib
 import re
 
-from .runtime_rules import _imports, _splice
+from .runtime_rules import _imports, _on_line, _splice
 
 SELF_NAMES = ("self", "cls")
 
@@ -33,9 +41,14 @@ def definition_rule(error_type: str, message: str, line: int, source: str, tree:
         if m:
             return init_misspelt(tree, source, m.group(1))
     if error_type == "AttributeError":
-        m = re.search(r"object has no attribute '(\w+)'", message)
+        m = re.search(r"has no attribute '(\w+)'", message)
         if m:
-            return module_hidden(tree, line, source, m.group(1))
+            return namesake_import(tree, line, source, m.group(1)) or module_hidden(tree, line, source, m.group(1))
+    if "'NoneType' object" in message:
+        return no_return(tree, line, source)
+    m = re.search(r"name '(\w+)' is not defined", message)
+    if error_type == "NameError" and m:
+        return defined_later(tree, line, source, m.group(1))
     return None
 
 
@@ -131,3 +144,108 @@ def module_hidden(tree: ast.Module, line: int, source: str, attribute: str):
         return (f"`{name}` is also a variable (line {stored[0].lineno}), hiding the module {imported[name]}: the "
                 f"variable renamed {name}_", first[0], first[1], tuple(rest))
     return None
+
+
+def namesake_import(tree: ast.Module, line: int, source: str, attribute: str):
+    """`from datetime import datetime` then `datetime.datetime.now()`: the name is the class already, the doubled
+    name read once. `from random import random` then `random.shuffle(x)` (shuffle is the module's, not the
+    function's): `import random`, and every call `random(...)` of the function made `random.random(...)`. Only
+    a from-import of that one name, at the top level."""
+    imports = [n for n in tree.body if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module and
+               len(n.names) == 1 and n.names[0].asname is None and n.names[0].name == n.module.split(".")[-1]]
+    lines = source.split("\n")
+    for node in _on_line(tree, line, ast.Attribute):
+        value = node.value
+        if not isinstance(value, ast.Name):
+            continue
+        found = [i for i in imports if i.names[0].name == value.id]
+        if not found:
+            continue
+        text = lines[line - 1]
+        if node.attr == value.id:  # datetime.datetime.now(): the doubled name once
+            return (f"`{value.id}` is imported from its module, so it is the {value.id} itself: name it once",
+                    line, _splice(text, node.col_offset, node.end_col_offset, value.id))
+        module = found[0].module
+        try:
+            members = set(dir(importlib.import_module(module)))
+        except Exception:
+            return None
+        if node.attr not in members:
+            return None
+        statement = found[0]
+        if statement.lineno != statement.end_lineno:
+            return None
+        called = sorted((c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and
+                         c.func.id == value.id and c.lineno == c.end_lineno), key=lambda c: -c.func.col_offset)
+        edits: dict[int, str] = {}
+        for call in called:
+            current = edits.get(call.lineno, lines[call.lineno - 1])
+            edits[call.lineno] = _splice(current, call.func.col_offset, call.func.end_col_offset,
+                                         f"{value.id}.{value.id}")
+        import_text = lines[statement.lineno - 1]
+        indent = import_text[:len(import_text) - len(import_text.lstrip())]
+        return (f"`{value.id}.{node.attr}` is the module's: import the module {module} (its function is "
+                f"{value.id}.{value.id})", statement.lineno, f"{indent}import {module}",
+                tuple(sorted(edits.items())))
+    return None
+
+
+def no_return(tree: ast.Module, line: int, source: str):
+    """`for trial in make_trials(words, 2):` where make_trials builds `trials` and ends without returning it: the
+    call gives None. `return trials` added after the function's last line: the one variable the body binds at
+    its top level and reads again in a later statement (its result being built). Not a function with any
+    return of a value, nor one whose body binds none or several such variables."""
+    lines = source.split("\n")
+    defined = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    for call in _on_line(tree, line, ast.Call):
+        if not (isinstance(call.func, ast.Name) and call.func.id in defined):
+            continue
+        func = defined[call.func.id]
+        if any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(func)) or \
+                any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(func)):
+            continue
+        bound = [t.id for s in func.body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)]
+        built = []
+        for name in dict.fromkeys(bound):
+            first = min(s.lineno for s in func.body if isinstance(s, ast.Assign) and
+                        any(isinstance(t, ast.Name) and t.id == name for t in s.targets))
+            if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and n.lineno > first
+                   for n in ast.walk(func)):
+                built.append(name)
+        if len(built) != 1:
+            return None
+        last = func.body[-1]
+        end = last.end_lineno
+        body_text = lines[func.body[0].lineno - 1]
+        indent = body_text[:len(body_text) - len(body_text.lstrip())]
+        return (f"{func.name}() builds {built[0]} but returns nothing (None): return it", end,
+                f"{lines[end - 1]}\n{indent}return {built[0]}")
+    return None
+
+
+def defined_later(tree: ast.Module, line: int, source: str, name: str):
+    """`show_instructions('Press space')` at the top level, `def show_instructions(text):` further down: Python
+    runs a script from the top, so the function does not exist yet. Its definition (decorators and all) moved
+    above the top-level statement that raised, with the blank lines that stood before it. Only a top-level def
+    or class with no decorators and constant defaults (nothing it reads when defined changes by moving it)."""
+    statement = next((s for s in tree.body if s.lineno <= line <= s.end_lineno), None)
+    later = [s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.ClassDef)) and s.name == name]
+    if statement is None or isinstance(statement, (ast.FunctionDef, ast.ClassDef)) or len(later) != 1:
+        return None
+    block = later[0]
+    if block.lineno <= statement.end_lineno or block.decorator_list:
+        return None
+    if isinstance(block, ast.FunctionDef) and not all(
+            isinstance(d, ast.Constant) for d in block.args.defaults + [d for d in block.args.kw_defaults if d]):
+        return None
+    if isinstance(block, ast.ClassDef) and (block.bases or block.keywords):
+        return None
+    lines = source.split("\n")
+    first = block.lineno
+    while first - 1 > statement.end_lineno and not lines[first - 2].strip():
+        first -= 1  # the blank lines before it go with it
+    moved = lines[block.lineno - 1:block.end_lineno]
+    at = statement.lineno
+    return (f"{name} is defined further down (line {block.lineno}): Python runs the script from the top, so its "
+            "definition moves above the first call", at, "\n".join(moved) + "\n\n\n" + lines[at - 1], (),
+            tuple(range(first, block.end_lineno + 1)))

@@ -29,6 +29,10 @@ changed (plus an import the fix needs), nothing offered before a re-run proves i
   one-row frame of the row; `iteritems()` -> `items()`;
 - numpy's random choice of a list whose items are sequences (`np.random.choice(pairs)`, "a must be
   1-dimensional"): one item, picked by its position (`pairs[np.random.choice(len(pairs))]`).
+- a file read that was opened for writing ("not readable": `json.load(f)` of `open(p, 'w')`), or written that was
+  opened for reading ("not writable"): the mode where it is opened made 'r' / 'w'; a file opened in binary
+  ('rb') whose lines are handled as text ("a bytes-like object is required, not 'str'"): opened as text;
+- `time.time() - start` where start is `time.localtime()` (a time tuple): start taken as `time.time()`.
 (Python 2 idioms and functions Python removed: legacy_rules.py.)
 """
 
@@ -89,6 +93,13 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
         return header_row(tree, line, source)
     if error_type == "FileNotFoundError":
         return make_folder(tree, line, source)
+    if error_type == "UnsupportedOperation" and message.strip() in ("not readable", "not writable"):
+        return file_mode(tree, line, source, "r" if message.strip() == "not readable" else "w")
+    if error_type == "TypeError" and "a bytes-like object is required, not 'str'" in message:
+        return file_mode(tree, line, source, "text")
+    if error_type == "TypeError" and re.search(r"unsupported operand type\(s\) for -: "
+                                               r"'(float|time\.struct_time)' and '(float|time\.struct_time)'", message):
+        return seconds_not_tuple(tree, line, source)
     if error_type == "FileExistsError":
         return folder_exists(tree, line, source)
     m = re.search(r"'(DataFrame|Series)' object has no attribute '(append|iteritems)'", message)
@@ -376,6 +387,95 @@ def choice_by_position(tree: ast.Module, line: int, source: str):
         return ("numpy picks from a flat list only: pick a position, then take that item", line,
                 _splice(text, node.col_offset, node.end_col_offset, f"{items}[{head}(len({items}))]"))
     return None
+
+
+def _open_mode(call: ast.Call) -> ast.expr | None:
+    """The mode argument of an open() call (None: not given, 'r')."""
+    return call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+
+
+def _opened(tree: ast.Module) -> dict[str, list[tuple[int, ast.Call]]]:
+    """Names bound to an open() call (`with open(p, 'w') as f`, `f = open(p)`), each with (line, the call)."""
+    found: dict[str, list[tuple[int, ast.Call]]] = {}
+    for node in ast.walk(tree):
+        pairs = [(item.optional_vars, item.context_expr) for item in node.items] if isinstance(node, ast.With) else \
+            [(node.targets[0], node.value)] if isinstance(node, ast.Assign) and len(node.targets) == 1 else []
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call) and _last_name(value.func) == "open":
+                found.setdefault(target.id, []).append((value.lineno, value))
+    return found
+
+
+def _files_read_on(tree: ast.Module, line: int, opened: dict) -> list[str]:
+    """The open files the statement on `line` reads, directly (`json.load(f)`, `f.read()`) or through a loop
+    variable or a name bound from them (`for row in f:` ... `row.split(',')`)."""
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and getattr(n, "lineno", 0) == line}
+    files = [n for n in names if n in opened]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id in names:
+            files += [n.id for n in ast.walk(node.iter) if isinstance(n, ast.Name) and n.id in opened]
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in node.targets):
+            files += [n.id for n in ast.walk(node.value) if isinstance(n, ast.Name) and n.id in opened]
+    return list(dict.fromkeys(files))
+
+
+def file_mode(tree: ast.Module, line: int, source: str, wanted: str):
+    """`json.load(f)` where f is `open(p, 'w')` ("not readable"): the mode 'r' where f was opened (the binding
+    before the line); written where opened for reading: 'w'; `wanted` 'text': a binary mode's 'b' dropped."""
+    opened = _opened(tree)
+    files = _files_read_on(tree, line, opened)
+    if len(files) != 1:
+        return None
+    before = [(at, call) for at, call in opened[files[0]] if at <= line]
+    if not before:
+        return None
+    at, call = max(before, key=lambda b: b[0])
+    mode = _open_mode(call)
+    lines = source.split("\n")
+    text = lines[at - 1]
+    if call.lineno != call.end_lineno:
+        return None
+    if wanted == "text":
+        if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "b" in mode.value):
+            return None
+        new_mode = mode.value.replace("b", "")
+        return ("The file was opened in binary: its lines are bytes, not text. Open it as text", at,
+                _splice(text, mode.col_offset, mode.end_col_offset, repr(new_mode)))
+    if mode is None:
+        if wanted == "r":
+            return None
+        end = call.args[0].end_col_offset if call.args else None
+        if end is None:
+            return None
+        return ("The file is opened for reading only: open it for writing ('w')", at,
+                _splice(text, end, end, ", 'w'"))
+    if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)):
+        return None
+    new_mode = re.sub(r"[rwax]\+?", wanted, mode.value, count=1)
+    if new_mode == mode.value:
+        return None
+    doing = "reading" if wanted == "r" else "writing"
+    return (f"The file is opened with {mode.value!r}: open it for {doing} ({new_mode!r})", at,
+            _splice(text, mode.col_offset, mode.end_col_offset, repr(new_mode)))
+
+
+def seconds_not_tuple(tree: ast.Module, line: int, source: str):
+    """`time.time() - start` where `start = time.localtime()` (a time tuple, not seconds): start bound to
+    `time.time()` where it is set (the last one-line binding before the line)."""
+    names = {n.id for node in _on_line(tree, line, ast.BinOp) if isinstance(node.op, ast.Sub)
+             for n in (node.left, node.right) if isinstance(n, ast.Name)}
+    lines = source.split("\n")
+    bindings = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                isinstance(n.targets[0], ast.Name) and n.targets[0].id in names and n.lineno < line and
+                isinstance(n.value, ast.Call) and _last_name(n.value.func) in ("localtime", "gmtime") and
+                not n.value.args and isinstance(n.value.func, ast.Attribute) and n.lineno == n.end_lineno]
+    if not bindings:
+        return None
+    node = max(bindings, key=lambda n: n.lineno)
+    module = ast.get_source_segment(source, node.value.func.value)
+    text = lines[node.lineno - 1]
+    return (f"{node.targets[0].id} is a time tuple: take the seconds, {module}.time(), to subtract", node.lineno,
+            _splice(text, node.value.col_offset, node.value.end_col_offset, f"{module}.time()"))
 
 
 def number_to_format(tree: ast.Module, line: int, source: str):

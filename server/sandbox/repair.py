@@ -16,7 +16,8 @@ Certain repairs:
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
 assignment), plus, in `extra`, the other lines it changes: the import a repaired call needs, the other uses of a
-renamed variable, the same mistake on later lines (prove_rule_fix).
+renamed variable, the same mistake on later lines (prove_rule_fix); `removed`, lines it deletes (a function moved
+above the call that needs it: its old lines).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class RuntimeFix:
     new_text: str  # the whole new line (without its newline)
     # other lines the same fix replaces, (1-based line, new text): the import a call on `line` needs
     extra: tuple[tuple[int, str], ...] = ()
+    removed: tuple[int, ...] = ()  # 1-based lines deleted, line break and all (none of them replaced too)
 
     def edits(self) -> list[tuple[int, str]]:
         return [(self.line, self.new_text), *self.extra]
@@ -50,7 +52,8 @@ class RuntimeFix:
         lines = source.split("\n")
         for line, new_text in self.edits():
             lines[line - 1] = new_text
-        return "\n".join(lines)
+        gone = set(self.removed)
+        return "\n".join(text for i, text in enumerate(lines, 1) if i not in gone)
 
 
 def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, index=None,
@@ -86,7 +89,8 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
     title, at, new_text, *extra = found
     if new_text == lines[at - 1]:
         return None
-    return RuntimeFix(title, at, new_text, tuple(extra[0]) if extra else ())
+    return RuntimeFix(title, at, new_text, tuple(extra[0]) if extra else (),
+                      tuple(extra[1]) if len(extra) > 1 else ())
 
 
 def _replace_name(text: str, name: str, better: str, attribute: bool) -> str | None:
@@ -224,7 +228,7 @@ def prove_rule_fix(before, source: str, index, rerun, repeats: int = 4):
             after.message == before.message and (after.line or 0) > (before.line or 0)
         more = runtime_fix(after.error_type, after.detail, after.line, fixed, index, after.message) if again \
             else None
-        if more is None or any("\n" in t for _, t in fix.edits() + more.edits()):
+        if more is None or fix.removed or more.removed or any("\n" in t for _, t in fix.edits() + more.edits()):
             return None, proof  # a fix that adds lines would move the others' line numbers: not merged
         lines = sorted({*(n for n, _ in fix.edits()), *(n for n, _ in more.edits())})
         fix = RuntimeFix(f"{fix.title.split(' (also on line')[0]} (also on line{'s' if len(lines) > 2 else ''} "

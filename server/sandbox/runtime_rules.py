@@ -562,7 +562,8 @@ _SAVE_EXT = (("WideText", "csv"), ("Pickle", "psydat"), ("Excel", "xlsx"), ("Jso
 def missing_argument(tree: ast.Module, line: int, method: str, param: str, source: str
                      ) -> tuple[str, int, str] | None:
     """A required argument left out: a variable of that name, the variable a data key names
-    (`addData('rt')` -> `addData('rt', rt)`), or a file name for a save."""
+    (`addData('rt')` -> `addData('rt', rt)`), a file name for a save, or random.sample's count (`sample(items)`,
+    the idiom for a shuffled copy: all of them, `len(items)`)."""
     text = source.split("\n")[line - 1]
     bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and
              n.lineno <= line}
@@ -578,6 +579,8 @@ def missing_argument(tree: ast.Module, line: int, method: str, param: str, sourc
         elif len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and \
                 isinstance(node.args[0].value, str) and node.args[0].value in bound:
             value = node.args[0].value
+        elif method == "sample" and param == "k" and len(node.args) == 1:  # a shuffled copy of the whole
+            value = f"len({ast.get_source_segment(source, node.args[0])})"
         elif "file" in param.lower():
             ext = next((e for part, e in _SAVE_EXT if part in method), "txt")
             value = repr(f"data.{ext}")

@@ -32,7 +32,10 @@ one line changed, and only when the message names the type the rule reads.
 - numpy arrays compared in an `if` (`if target.pos == probe.pos`): `(...).all()` for ==, `(...).any()` for !=;
 - a string or tuple reversed or sorted with a list's method (`word.reverse()`): the reversed copy `word[::-1]`
   (`''.join(sorted(word))`, `tuple(sorted(t))`), kept where the line used the method's result;
-- sets or dicts joined with `+` (`left_keys + right_keys`, `info + trial`): `|`, their union (dicts: Python 3.9+).
+- sets or dicts joined with `+` (`left_keys + right_keys`, `info + trial`): `|`, their union (dicts: Python 3.9+);
+- a number given where a str method takes text ("replace() argument 2 must be str, not int"): str() of it;
+- one dict looped over as if a list of dicts (`conditions = ({...})`, the parentheses make no tuple;
+  "string indices must be integers" on `trial['word']`): the dict in a list.
 """
 
 from __future__ import annotations
@@ -75,6 +78,11 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return all_or_any(tree, line, source)
     if error_type != "TypeError":
         return None
+    m = re.search(r"(\w+)\(\) argument (\d+) must be str, not (int|float)", message)
+    if m:
+        return text_argument(tree, line, source, m.group(1), int(m.group(2)))
+    if re.search(r"string indices must be integers", message) and (found := one_dict_listed(tree, line, source)):
+        return found
     m = re.search(r"unsupported operand type\(s\) for \+=?: '(set|frozenset|dict)' and '(set|frozenset|dict)'", message)
     if m:
         return union_not_plus(tree, line, source)
@@ -695,3 +703,45 @@ def union_not_plus(tree: ast.Module, line: int, source: str):
         return None
     return ("Sets and dicts are joined with | (their union), not +", line,
             text[:start] + between.replace("+", "|") + text[end:])
+
+
+def text_argument(tree: ast.Module, line: int, source: str, method: str, position: int):
+    """`template.replace('N', block + 1)`: the method takes text there; str() of the argument Python names."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, (method,)):
+        if len(node.args) >= position:
+            arg = node.args[position - 1]
+            return (f"{method}() takes text: str() of argument {position}", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "str(", ")"))
+    return None
+
+
+def one_dict_listed(tree: ast.Module, line: int, source: str):
+    """`conditions = ({'word': 'RED', ...})` (or no parentheses) then `for trial in conditions:` ...
+    `trial['word']`: the loop goes over the dict's keys, which are text. The dict put in a list where it is bound,
+    when the name is bound once, to a dict display, and a loop over it reads its items by key."""
+    lines = source.split("\n")
+    keyed = {n.value.id for n in _on_line(tree, line, ast.Subscript) if isinstance(n.value, ast.Name) and
+             isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id in keyed and
+                isinstance(loop.iter, ast.Name) and loop.lineno < line <= loop.end_lineno):
+            continue
+        bound = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and
+                 any(isinstance(t, ast.Name) and t.id == loop.iter.id for t in n.targets)]
+        if len(bound) != 1 or not isinstance(bound[0].value, ast.Dict):
+            return None
+        value = bound[0].value
+        at = value.lineno
+        text = lines[at - 1]
+        if value.end_lineno != at:
+            return None
+        start, end = _char(text, value.col_offset), _char(text, value.end_col_offset)
+        before, after = text[:start].rstrip(), text[end:].lstrip()
+        if before.endswith("(") and after.startswith(")"):  # `({...})`: the parentheses become the list's brackets
+            open_at, close_at = len(before) - 1, end + (len(text[end:]) - len(after))
+            new = text[:open_at] + "[" + text[start:end] + "]" + text[close_at + 1:]
+        else:
+            new = text[:start] + "[" + text[start:end] + "]" + text[end:]
+        return (f"{loop.iter.id} is one dict: a loop over it gives its keys. Put it in a list of conditions", at, new)
+    return None
