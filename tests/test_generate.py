@@ -258,6 +258,22 @@ def test_an_arrow_that_is_shown_is_a_stimulus():
     ("Red dots for 200 ms; type the number with the number keys 1-3. 20 trials.", "kinds", ["circle"]),
     # a diamond is drawn as a square (turned on its corner)
     ("A green diamond for 250 ms. Press q. 20 trials.", "kinds", ["square"]),
+    # written after generation set 7 was measured:
+    # a sentence that is a count alone is the number of trials
+    ("A white dot flashes for 100 ms; press space. 45 flashes.", "trials", 45),
+    # ... where trials are counted, that count ('4 blocks.' is not the number of trials)
+    ("A red circle for 1 s; press space. 40 trials. 4 blocks.", "trials", 40),
+    # 'the matching arrow key': the arrow keys of the directions the description names
+    ("A white arrow points left or right for 500 ms. Respond with the matching arrow key. 20 trials.", "keys",
+     ["left", "right"]),
+    # ... a place above or below is the up or down key
+    ("A dot appears at the top or the bottom for 200 ms. Use the arrow keys. 20 trials.", "keys", ["up", "down"]),
+    # keys named: the arrow-key reading stays out ('press f if it points left')
+    ("An arrow points left or right for 1 s. Press f if it points left and j if right; no arrow keys. 20 trials.",
+     "keys", ["f", "j"]),
+    # a colour in a response clause about 'it': the stimulus's, after its own clause's usual colour
+    ("A square flashes for 200 ms, mostly blue; when it is orange, press k. 20 trials.", "colours",
+     ["blue", "orange"]),
 ])
 def test_spec_reading(description, field, value):
     spec = read_spec(description, COLOURS)
@@ -269,6 +285,8 @@ def test_spec_reading(description, field, value):
     ("Yellow dots for 200 ms on a black screen; press space. 20 trials.", "black"),  # shown on it
     ("A red circle for 1 s, then a grey screen for 1 s; press space. 20 trials.", ""),  # a screen shown, in grey
     ("A blue square for 1 s on a white background; press space. 20 trials.", "white"),  # the usual way
+    ("A red star for 400 ms on black. Press s. 20 trials.", "black"),  # a colour alone after 'on'
+    ("A red star on a grey disc for 400 ms. Press s. 20 trials.", ""),  # on a thing (not a colour alone)
 ])
 def test_background(description, background):
     assert read_spec(description, COLOURS).background == background

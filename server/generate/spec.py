@@ -293,6 +293,9 @@ def trials_in(text: str) -> tuple[int | None, int | None]:
     if not numbers:
         m = re.search(r"trials?\s*[:=]\s*(\d+)", text, re.I)
         numbers = [int(m.group(1))] if m else []
+    if not numbers:  # a sentence that is a count alone, the way descriptions end: '30 flashes.', '20 words.'
+        numbers = [int(m.group(1)) for m in re.finditer(r"(?:^|[.;!?]\s+)(\d+)\s+[a-z]+s(?:\s+in\s+total)?\s*"
+                                                        r"(?:[.;!?]|$)", text.strip(), re.I)]
     return (numbers[-1] if numbers else None), practice
 
 
@@ -503,6 +506,28 @@ def _answer_phrases(clause: str, keys: list[tuple[str, int]]) -> list[Answer]:
     return answers
 
 
+def _on_colour(text: str, colour_names: set[str]):
+    """'... for 450 ms on black.': a colour alone after 'on' at a clause's end is the background (a match whose
+    group 1 is the colour), else None."""
+    for m in re.finditer(r"\bon\s+(?:an?\s+)?([a-z]+)\s*(?=[.;,!?]|$)", text, re.I):
+        if colours_in(m.group(1), colour_names):
+            return m
+    return None
+
+
+def _arrow_keys_by_direction(text: str) -> list[Answer]:
+    """'A black arrow pointing up, down, left or right ... Respond with the matching arrow key', 'press the arrow
+    key on the side of the larger one': arrow keys named by the directions the description gives (in the order
+    written; a place above or below, 'top', 'bottom', is the up or down key), each answering its own direction.
+    Only where no key was named and at least two directions are."""
+    if not re.search(r"\barrow[- ]keys?\b", text, re.I):
+        return []
+    sides = {"top": "up", "above": "up", "bottom": "down", "below": "down"}  # places named for the up/down keys
+    directions = list(dict.fromkeys(sides.get(m.group(1).lower(), m.group(1).lower()) for m in
+                                    re.finditer(r"\b(up|down|left|right|top|bottom|above|below)\b", text, re.I)))
+    return [Answer(d, d) for d in directions] if len(directions) >= 2 else []
+
+
 def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec:
     """The Spec of `description`; `colour_names` are PsychoPy's (psychopy.colors.colorNames)."""
     colour_names = set(colour_names)
@@ -513,7 +538,8 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
     # screen shown, not the background)
     m = re.search(r"(?:on an?|an?|with an?|use an?)\s+([a-z ]+?)\s+background", text, re.I) or \
         re.search(r"\bon an?\s+([a-z ]+?)\s+screen\b", text, re.I) or \
-        re.search(r"background (?:is|of|colou?r)?\s*([a-z ]+)", text, re.I)
+        re.search(r"background (?:is|of|colou?r)?\s*([a-z ]+)", text, re.I) or \
+        _on_colour(text, colour_names)
     if m:
         named = colours_in(m.group(1), colour_names)
         spec.background = named[-1][0] if named else ""
@@ -572,6 +598,14 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
                 else:
                     stim.positions = []
                     _merge(spec, stim)
+            main = [k for k in spec.stimuli if k.role != "fixation"]
+            if not stimuli and main and re.search(r"\b(?:it|it's|they|they're)\b", c_lower):
+                # 'when it is yellow, press j', 'if it turns red': a colour of the stimulus already described,
+                # after the colour its own clause gave it ('a circle flashes ..., usually white')
+                named = [c for c, _o in colours_in(clause, colour_names)]
+                if named and not main[0].colours:
+                    main[0].colours = [c for c, _o in colours_in(main[0].words, colour_names)]
+                main[0].colours += [c for c in named if c not in main[0].colours]
             continue
         screen_durations = [(s, f, o) for s, f, o in durations
                             if not _is_window(clause, o) and not _is_iti(clause, o) and
@@ -647,6 +681,8 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
             spec.screens[-1].seconds, spec.screens[-1].frames = screen_durations[0][0], screen_durations[0][1]
         if not read_something and not re.search(r"\btrials?\b|\brecord|\bsave|\bbackground", c_lower):
             spec.free_text.append(clause)
+    if not spec.answers:
+        spec.answers = _arrow_keys_by_direction(body)
     for i, (first, varying) in enumerate(pending):
         last = pending[i + 1][0] if i + 1 < len(pending) else len(spec.screens)
         for kind, values in varying:
