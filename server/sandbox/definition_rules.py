@@ -25,8 +25,9 @@ import ast
 import difflib
 import importlib
 import re
+import sys
 
-from .runtime_rules import _imports, _on_line, _splice
+from .runtime_rules import _imports, _on_line, _renamed, _splice
 
 SELF_NAMES = ("self", "cls")
 
@@ -50,6 +51,17 @@ def definition_rule(error_type: str, message: str, line: int, source: str, tree:
     if error_type == "NameError" and m:
         return defined_later(tree, line, source, m.group(1))
     return None
+
+
+def _members(module: str) -> set[str]:
+    """The names a module has; empty for one that is neither standard nor loaded in this process already (importing
+    a script's own or a third-party module would run its code in the server)."""
+    if module.split(".")[0] not in sys.stdlib_module_names and module not in sys.modules:
+        return set()
+    try:
+        return set(dir(importlib.import_module(module)))
+    except Exception:  # a module that does not import here: nothing to compare with
+        return set()
 
 
 def _class(tree: ast.Module, name: str) -> ast.ClassDef | None:
@@ -119,10 +131,7 @@ def module_hidden(tree: ast.Module, line: int, source: str, attribute: str):
                 isinstance(node.value, ast.Name) and node.value.id in imported):
             continue
         name = node.value.id
-        try:
-            members = set(dir(importlib.import_module(imported[name])))
-        except Exception:  # a module that does not import here: nothing to compare with
-            return None
+        members = _members(imported[name])
         if attribute not in members:
             return None
         stored = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and
@@ -133,14 +142,7 @@ def module_hidden(tree: ast.Module, line: int, source: str, attribute: str):
                        isinstance(n.value, ast.Name) and n.value.id == name and n.attr in members}
         uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and
                 id(n) not in module_uses and n.lineno == n.end_lineno]
-        lines = source.split("\n")
-        edits = []
-        for at in sorted({n.lineno for n in uses}):
-            text = lines[at - 1]
-            for n in sorted((n for n in uses if n.lineno == at), key=lambda n: n.col_offset, reverse=True):
-                text = _splice(text, n.col_offset, n.end_col_offset, f"{name}_")
-            edits.append((at, text))
-        first, *rest = edits
+        first, *rest = _renamed(source.split("\n"), uses, f"{name}_")
         return (f"`{name}` is also a variable (line {stored[0].lineno}), hiding the module {imported[name]}: the "
                 f"variable renamed {name}_", first[0], first[1], tuple(rest))
     return None
@@ -166,11 +168,7 @@ def namesake_import(tree: ast.Module, line: int, source: str, attribute: str):
             return (f"`{value.id}` is imported from its module, so it is the {value.id} itself: name it once",
                     line, _splice(text, node.col_offset, node.end_col_offset, value.id))
         module = found[0].module
-        try:
-            members = set(dir(importlib.import_module(module)))
-        except Exception:
-            return None
-        if node.attr not in members:
+        if node.attr not in _members(module):
             return None
         statement = found[0]
         if statement.lineno != statement.end_lineno:

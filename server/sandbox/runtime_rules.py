@@ -646,17 +646,21 @@ def shadowed_builtin(tree: ast.Module, line: int, source: str):
                 n.lineno == n.end_lineno]
         if f"{name}_" in {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}:
             return None
-        edits = []
-        for at in sorted({n.lineno for n in uses}):
-            spans = sorted(((n.col_offset, n.end_col_offset) for n in uses if n.lineno == at), reverse=True)
-            text = lines[at - 1]
-            for start, end in spans:
-                text = _splice(text, start, end, f"{name}_")
-            edits.append((at, text))
-        first, *rest = edits
+        first, *rest = _renamed(lines, uses, f"{name}_")
         return (f"`{name}` is a variable here (line {bound[0].lineno}), hiding Python's {name}(): the variable "
                 f"renamed {name}_", first[0], first[1], tuple(rest))
     return None
+
+
+def _renamed(lines: list[str], uses: list[ast.Name], new: str) -> list[tuple[int, str]]:
+    """(1-based line, its text with each of `uses` on it replaced by `new`), for every line that has one."""
+    edits = []
+    for at in sorted({n.lineno for n in uses}):
+        text = lines[at - 1]
+        for n in sorted((n for n in uses if n.lineno == at), key=lambda n: n.col_offset, reverse=True):
+            text = _splice(text, n.col_offset, n.end_col_offset, new)
+        edits.append((at, text))
+    return edits
 
 
 def decimal_comma(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
