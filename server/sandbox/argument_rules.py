@@ -224,10 +224,14 @@ def keywords_by_position(tree: ast.Module, line: int, source: str, func: str):
             [ast.get_source_segment(source, kw.value) for kw in node.keywords]
         if None in values:
             return None
-        head = ast.get_source_segment(source, node.func)
-        return (f"{func}() takes its arguments by position only", line,
-                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(values)})"))
+        return (f"{func}() takes its arguments by position only", line, _called_with(text, source, node, values))
     return None
+
+
+def _called_with(text: str, source: str, call: ast.Call, arguments: list[str]) -> str:
+    """`text` with `call` (on it) given `arguments` (their source) instead of its own: the callee kept as written."""
+    head = ast.get_source_segment(source, call.func)
+    return _splice(text, call.col_offset, call.end_col_offset, f"{head}({', '.join(arguments)})")
 
 
 # numpy's reductions, whose second positional parameter is the axis
@@ -239,12 +243,12 @@ def axis_of_a_list(tree: ast.Module, line: int, source: str):
     """`np.mean(rts, axis=1)` where rts is one-dimensional (a list of numbers): the axis dropped (one dimension,
     one summary). Only the call given an axis as a whole number; the message names a one-dimensional array."""
     text = source.split("\n")[line - 1]
-    numpy = {alias for module, alias in _imports(tree).items() if module == "numpy"}
+    numpy = _imports(tree).get("numpy")  # the name the script calls numpy by
     for node in _on_line(tree, line, ast.Call):
         name = _last_name(node.func)
         axis = [kw.value for kw in node.keywords if kw.arg == "axis"]
         if not axis and name in AXIS_SECOND and isinstance(node.func, ast.Attribute):
-            function = isinstance(node.func.value, ast.Name) and node.func.value.id in numpy
+            function = isinstance(node.func.value, ast.Name) and node.func.value.id == numpy
             if function and len(node.args) == 2:  # np.mean(rts, 1)
                 axis = [node.args[1]]
             elif not function and len(node.args) == 1:  # rts_array.mean(1)
@@ -254,9 +258,8 @@ def axis_of_a_list(tree: ast.Module, line: int, source: str):
             continue
         kept = [ast.get_source_segment(source, a) for a in node.args if a is not axis[0]] + \
             [ast.get_source_segment(source, kw) for kw in node.keywords if kw.value is not axis[0]]
-        head = ast.get_source_segment(source, node.func)
         return (f"The array has one dimension: {name}() of it needs no axis", line,
-                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(kept)})"))
+                _called_with(text, source, node, kept))
     return None
 
 
@@ -274,9 +277,8 @@ def sort_keywords(tree: ast.Module, line: int, source: str):
             return None
         kept = [f"{name}={value}" for name, value in given] + \
             [ast.get_source_segment(source, kw) for kw in node.keywords]
-        head = ast.get_source_segment(source, node.func)
         return ("sort() takes its arguments by keyword: " + ", ".join(name for name, _ in given), line,
-                _splice(text, node.col_offset, node.end_col_offset, f"{head}({', '.join(kept)})"))
+                _called_with(text, source, node, kept))
     return None
 
 

@@ -70,8 +70,7 @@ def make_folder(tree: ast.Module, line: int, source: str):
                     _splice(text, node.col_offset, node.end_col_offset,
                             f"{node.func.value.id}.makedirs({arg}, exist_ok=True)"))
     for node in _calls(tree, line, ("open",)):
-        mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"),
-                                                             None)
+        mode = _open_mode(node)
         if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax")):
             continue  # reading: the file itself is missing, a folder would not help
         path = ast.get_source_segment(source, node.args[0]) if node.args else None
@@ -118,9 +117,9 @@ def _opened(tree: ast.Module) -> dict[str, list[tuple[int, ast.Call]]]:
     return found
 
 
-def _files_read_on(tree: ast.Module, line: int, opened: dict) -> list[str]:
-    """The open files the statement on `line` reads, directly (`json.load(f)`, `f.read()`) or through a loop
-    variable or a name bound from them (`for row in f:` ... `row.split(',')`)."""
+def _files_used_on(tree: ast.Module, line: int, opened: dict) -> list[str]:
+    """The open files the statement on `line` reads or writes, directly (`json.load(f)`, `log.write(t)`) or through
+    a loop variable or a name bound from them (`for row in f:` ... `row.split(',')`)."""
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and getattr(n, "lineno", 0) == line}
     files = [n for n in names if n in opened]
     for node in ast.walk(tree):
@@ -135,7 +134,7 @@ def file_mode(tree: ast.Module, line: int, source: str, wanted: str):
     """`json.load(f)` where f is `open(p, 'w')` ("not readable"): the mode 'r' where f was opened (the binding
     before the line); written where opened for reading: 'w'; `wanted` 'text': a binary mode's 'b' dropped."""
     opened = _opened(tree)
-    files = _files_read_on(tree, line, opened)
+    files = _files_used_on(tree, line, opened)
     if len(files) != 1:
         return None
     before = [(at, call) for at, call in opened[files[0]] if at <= line]

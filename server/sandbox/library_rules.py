@@ -263,24 +263,23 @@ def pandas_removed(tree: ast.Module, line: int, source: str, method: str):
         if method == "iteritems":
             start = func.end_col_offset - len(method)
             return ("pandas 2 renamed iteritems() items()", line, _splice(text, start, func.end_col_offset, "items"))
-        pandas = {alias for module, alias in _imports(tree).items() if module == "pandas"}
-        if len(node.args) != 1 or not pandas or any(kw.arg not in ("ignore_index", "sort") for kw in node.keywords):
+        pd = _imports(tree).get("pandas")  # the name the script calls pandas by
+        if len(node.args) != 1 or pd is None or any(kw.arg not in ("ignore_index", "sort") for kw in node.keywords):
             return None
-        pd = sorted(pandas)[0]
         frame, row = ast.get_source_segment(source, func.value), ast.get_source_segment(source, node.args[0])
-        added = row if _a_frame(tree, node.args[0], pandas) else f"{pd}.DataFrame([{row}])"
+        added = row if _a_frame(tree, node.args[0], pd) else f"{pd}.DataFrame([{row}])"
         rest = "".join(f", {ast.get_source_segment(source, kw)}" for kw in node.keywords)
         return ("pandas 2 removed DataFrame.append: pd.concat the frame and the new row", line,
                 _splice(text, node.col_offset, node.end_col_offset, f"{pd}.concat([{frame}, {added}]{rest})"))
     return None
 
 
-def _a_frame(tree: ast.Module, node: ast.expr, pandas: set[str]) -> bool:
+def _a_frame(tree: ast.Module, node: ast.expr, pd: str) -> bool:
     """Whether `node` is a pandas frame the script made (`pd.DataFrame(...)` or a name bound to one)."""
     def makes_frame(value):
         return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
             value.func.attr in ("DataFrame", "read_csv", "concat") and isinstance(value.func.value, ast.Name) and \
-            value.func.value.id in pandas
+            value.func.value.id == pd
     if makes_frame(node):
         return True
     if isinstance(node, ast.Name):
