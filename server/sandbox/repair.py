@@ -11,8 +11,8 @@ Certain repairs:
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
 - the rules of legacy_rules.py (code written for Python 2 or an older Python, read first), definition_rules.py
-  (the script's own classes and names), runtime_rules.py, type_rules.py, library_rules.py, file_rules.py and
-  argument_rules.py (their docstrings list them), also when the certain
+  (the script's own classes and names), container_rules.py, value_rules.py, runtime_rules.py, type_rules.py,
+  library_rules.py, file_rules.py and argument_rules.py (their docstrings list them), also when the certain
   KeyError/ValueError repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
@@ -30,12 +30,14 @@ import tokenize
 from dataclasses import dataclass
 
 from .argument_rules import argument_rule
+from .container_rules import container_rule
 from .definition_rules import definition_rule
 from .file_rules import file_rule
 from .legacy_rules import legacy_rule
 from .library_rules import library_rule
 from .runtime_rules import rule_for
 from .type_rules import type_rule
+from .value_rules import value_rule
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,14 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
     # code from an old tutorial first: a Python 2 name would otherwise read as a dict key or a missing import
     found = legacy_rule(error_type, message, line, source, tree) or \
         definition_rule(error_type, message, line, source, tree) or \
-        rule_for(error_type, message, detail, line, source, tree, index) or \
+        container_rule(error_type, message, line, source, tree) or value_rule(error_type, message, line, source, tree) \
+        or rule_for(error_type, message, detail, line, source, tree, index) or \
         type_rule(error_type, message, line, source, tree) or library_rule(error_type, message, line, source, tree) \
         or file_rule(error_type, message, line, source, tree) or argument_rule(error_type, message, line, source, tree)
     if found is None:
         return None
     title, at, new_text, *extra = found
-    if new_text == lines[at - 1]:
+    if new_text == lines[at - 1] and not (len(extra) > 1 and extra[1]):  # unchanged, and no line removed
         return None
     return RuntimeFix(title, at, new_text, tuple(extra[0]) if extra else (),
                       tuple(extra[1]) if len(extra) > 1 else ())

@@ -31,7 +31,9 @@ than a certainty, but it must never touch more than the lines it names.
   called as its class (`visual.window`);
 - a list used as one item (`stims.draw()`, `order.shuffle()`), a dict read as attributes (`trial.word`), a key
   close to one written in the script's dicts;
-- a required argument left out that a variable of its name holds (`addData('rt')`), or a save's file name.
+- a required argument left out that a variable of its name holds (`addData('rt')`), or a save's file name;
+- an ExperimentHandler's method called on a loop's handler (`trials.nextEntry()`): on the script's
+  ExperimentHandler, or, with none and the handler looped over by `for` (it steps on its own), the call removed.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ IN_PLACE = {"shuffle", "sort", "reverse", "append", "extend", "insert", "remove"
             "setText", "setColor", "setPos", "setOri", "setSize", "setOpacity", "setImage", "reset"}
 # what a KeyPress has (psychopy.hardware.keyboard.KeyPress)
 KEYPRESS_FIELDS = ("name", "rt", "duration", "tDown", "value", "code")
+# the ExperimentHandler's methods that a loop's handler (TrialHandler, StairHandler) lacks
+EXPERIMENT_ONLY = ("nextEntry", "addLoop", "loopEnded", "getAllEntries", "addAnnotation")
 
 
 def fix_from_checker(line: int, source: str, index) -> tuple[str, int, str] | None:
@@ -406,6 +410,30 @@ def over_the_list(tree: ast.Module, line: int, attribute: str, source: str
         rest = call[len(name):]  # `.draw()` with its arguments
         return (f"{name} is a list: call {attribute}() on each item", line,
                 f"{indent}for {item} in {name}:\n{indent}    {item}{rest}")
+    return None
+
+
+def experiment_method(tree: ast.Module, line: int, source: str, method: str):
+    """`trials.nextEntry()` on a TrialHandler (or a staircase): the ExperimentHandler's method. Called on the
+    script's ExperimentHandler where it makes one; else `nextEntry()` on a handler the script loops over with `for`
+    (the loop steps it, there is no row to end) is removed."""
+    lines = source.split("\n")
+    text = lines[line - 1]
+    experiments = [t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and
+                   _last_name(n.value.func) == "ExperimentHandler" for t in n.targets if isinstance(t, ast.Name)]
+    looped = {_last_name(n.iter) for n in ast.walk(tree) if isinstance(n, ast.For)}
+    for node in _calls(tree, line, (method,)):
+        owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if owner is None:
+            continue
+        if len(set(experiments)) == 1:
+            return (f"{method}() is the ExperimentHandler's: call it on {experiments[0]}", line,
+                    _splice(text, owner.col_offset, owner.end_col_offset, experiments[0]))
+        statement = any(isinstance(n, ast.Expr) and n.value is node for n in ast.walk(tree))
+        if method == "nextEntry" and statement and _last_name(owner) in looped and line > 1 and \
+                text.strip() == ast.get_source_segment(source, node):
+            return ("The for loop steps the trials on its own: nextEntry() (an ExperimentHandler's) is not needed",
+                    line - 1, lines[line - 2], (), (line,))
     return None
 
 
@@ -872,6 +900,9 @@ def rule_for(error_type: str, message: str, detail: dict, line: int, source: str
         return key_in_literals(tree, line, key, source) if isinstance(key, str) else None
     if error_type == "AttributeError" and "'str' object has no attribute 'name'" in message:
         return event_key_name(tree, line, source)
+    m = re.search(r"'(\w+Handler\w*)' object has no attribute '(\w+)'", message)
+    if error_type == "AttributeError" and m and m.group(2) in EXPERIMENT_ONLY:
+        return experiment_method(tree, line, source, m.group(2))
     m = re.search(r"'(list|dict)' object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m:
         if m.group(1) == "dict":
