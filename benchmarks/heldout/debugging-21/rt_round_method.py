@@ -1,0 +1,17 @@
+from psychopy import visual, core, event
+
+win = visual.Window([800, 600], units='height')
+target = visual.Circle(win, radius=0.05, fillColor='red')
+feedback = visual.TextStim(win, height=0.05)
+clock = core.Clock()
+target.draw()
+win.flip()
+clock.reset()
+event.waitKeys(keyList=['space'])
+rt = clock.getTime()
+feedback.text = 'Your time: %s s' % rt.round(3)
+feedback.draw()
+win.flip()
+core.wait(0.2)
+win.close()
+core.quit()
