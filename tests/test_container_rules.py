@@ -94,6 +94,66 @@ RULES = [
     # a negative sleep: no less than 0
     ("ValueError", "sleep length must be non-negative", 1, "time.sleep(iti - took)\n",
      (1, "time.sleep(max(0, iti - took))")),
+    # (written after debugging set 21 was measured; none of its scripts)
+    # a key-press list as a dict key: its first press, every use on the line
+    ("TypeError", "unhashable type: 'list'", 2, "resp = event.getKeys()\nseen[resp] = seen.get(resp, 0) + 1\n",
+     (2, "seen[resp[0]] = seen.get(resp[0], 0) + 1")),
+    # any other list added to a set: a tuple
+    ("TypeError", "unhashable type: 'list'", 1, "visited.add(cell)\n", (1, "visited.add(tuple(cell))")),
+    # two different lists on the line: which one is not known, nothing
+    ("TypeError", "unhashable type: 'list'", 1, "d[a] = d.get(b)\n", None),
+    # Java's contains on a str, the whole test
+    ("AttributeError", "'str' object has no attribute 'contains'", 1, "if name.contains(letter):\n    pass\n",
+     (1, "if letter in name:")),
+    # JavaScript's includes on a list inside a larger expression: parenthesised
+    ("AttributeError", "'list' object has no attribute 'includes'", 1, "ok = not keys.includes('q') and go\n",
+     (1, "ok = not ('q' in keys) and go")),
+    # a list's length read as an attribute
+    ("AttributeError", "'list' object has no attribute 'length'", 1, "n = trials.length - 1\n",
+     (1, "n = len(trials) - 1")),
+    # ... as a method
+    ("AttributeError", "'str' object has no attribute 'size'", 1, "w = word.size() * 2\n", (1, "w = len(word) * 2")),
+    # ... numpy's shape[0] on a list
+    ("AttributeError", "'list' object has no attribute 'shape'", 1, "n = rts.shape[0]\n", (1, "n = len(rts)")),
+    # a list's shape[1]: no length answers it, nothing
+    ("AttributeError", "'list' object has no attribute 'shape'", 1, "m = grid.shape[1]\n", None),
+    # range() of a list
+    ("TypeError", "'list' object cannot be interpreted as an integer", 1, "for k in range(blocks):\n    pass\n",
+     (1, "for k in range(len(blocks)):")),
+    # range() of text (a dialog's value): not a list, the old rule's int() is meant, not len()
+    ("TypeError", "'str' object cannot be interpreted as an integer", 1, "for k in range(info['n']):\n    pass\n",
+     (1, "for k in range(int(info['n'])):")),
+    # two names from a range over positions: enumerate
+    ("TypeError", "cannot unpack non-iterable int object", 1,
+     "for n, stim in range(len(stims)):\n    stim.draw()\n", (1, "for n, stim in enumerate(stims):")),
+    # a list of pairs indexed as an array
+    ("TypeError", "list indices must be integers or slices, not tuple", 1, "x = grid[r, c] + 1\n",
+     (1, "x = grid[r][c] + 1")),
+    # a numpy-style slice in the index: not one index after another, nothing
+    ("TypeError", "list indices must be integers or slices, not tuple", 1, "col = grid[:, 0]\n", None),
+    # one item added to a list with +
+    ("TypeError", 'can only concatenate list (not "int") to list', 1, "scores = scores + 1\n",
+     (1, "scores = scores + [1]")),
+    # a number before parentheses
+    ("TypeError", "'int' object is not callable", 1, "x = 2(a + b)\n", (1, "x = 2 * (a + b)")),
+    # a variable that holds a number called: not a written number, nothing here
+    ("TypeError", "'int' object is not callable", 1, "x = n(a)\n", None),
+    # a builtin called as a method, with its arguments after the value
+    ("AttributeError", "'float' object has no attribute 'round'", 1, "s = str(rt.round(2))\n",
+     (1, "s = str(round(rt, 2))")),
+    # ... without arguments
+    ("AttributeError", "'int' object has no attribute 'abs'", 1, "d = (a - b).abs()\n", (1, "d = abs(a - b)")),
+    # a method indexed instead of called
+    ("TypeError", "'method' object is not subscriptable", 1, "w = random.choice[words]\n",
+     (1, "w = random.choice(words)")),
+    # ... a builtin with two values
+    ("TypeError", "'builtin_function_or_method' object is not subscriptable", 1, "n = max[a, b]\n",
+     (1, "n = max(a, b)")),
+    # a % format given a list of values
+    ("TypeError", "%d format: a real number is required, not list", 1, "t = '%d/%d' % [i, n]\n",
+     (1, "t = '%d/%d' % (i, n)")),
+    # one list meant as one value ('%s' of a list prints it): not this mistake, nothing
+    ("TypeError", "not all arguments converted during string formatting", 1, "t = '%s' % [x]\n", None),
 ]
 
 

@@ -11,6 +11,15 @@ Read before runtime_rules' "each item of a list" (`responses.add(key)` is a set'
   `trial['word']`): the count first, the item second;
 - a random sample of another size than the names it is unpacked into (`left, right = random.sample(shapes, 3)`):
   as many as there are names.
+- a list used as a dict key or set member ("unhashable type: 'list'"): the first press of a list of key presses
+  (`counts[keys]` -> `counts[keys[0]]`), any other list as a tuple;
+- membership asked the way other languages ask it (`word.contains('e')`, `.includes`): `'e' in word`;
+- a container's size read as other languages read it (`items.length`, `words.size()`, `rts.shape[0]` on a list):
+  `len(items)`;
+- range() of a list (`for i in range(colours)`): `range(len(colours))`;
+- two names unpacked from a range over positions (`for i, word in range(len(words))`): `enumerate(words)`;
+- a list of pairs indexed as an array (`positions[t, 0]`): one index after the other, `positions[t][0]`;
+- one item added to a list with + (`typed = typed + key`): the item in a list, `typed + [key]`.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _calls, _on_line, _splice
+from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice
 
 # the method another container type has for the same job: (type, method called) -> the type's own method
 SAME_JOB = {("list", "add"): "append", ("list", "push"): "append", ("list", "find"): "index",
@@ -31,6 +40,10 @@ DICT_USES = ("items", "keys", "values", "get", "update", "setdefault", "pop", "p
 # calls that draw a given number of items: the parameter that says how many, by position and keyword
 # names that say a count: a loop whose first name is one of them is written the right way round
 COUNT_NAME = re.compile(r"^(i|j|k|n|ii|idx|index|num|count|\w+_(i|idx|index|n|num|count))$")
+# membership methods of other languages (Java's contains, JavaScript's includes)
+MEMBERSHIP = ("contains", "includes", "has")
+# a size as other languages read it: attribute or method
+SIZE_NAMES = ("length", "size", "len", "shape")
 DRAWS = {"sample": (1, "k"), "choice": (1, "size"), "choices": (None, "k")}
 
 
@@ -46,6 +59,23 @@ def container_rule(error_type: str, message: str, line: int, source: str, tree: 
             return split_already(tree, line, source)
         if re.search(r"'int' object has no attribute", message):
             return enumerate_swapped(tree, line, source)
+        m = re.search(r"'(list|str|tuple|dict|set)' object has no attribute '(\w+)'", message)
+        if m and m.group(2) in MEMBERSHIP:
+            return membership(tree, line, source, m.group(2))
+        if m and m.group(2) in SIZE_NAMES:
+            return size_as_len(tree, line, source, m.group(2))
+    if error_type == "TypeError" and "unhashable type: 'list'" in message:
+        return hashable_key(tree, line, source)
+    if error_type == "TypeError" and re.search(r"'(list|tuple|dict|set)' object cannot be interpreted as an integer",
+                                               message):
+        return range_of_len(tree, line, source)
+    if error_type == "TypeError" and re.search(r"cannot unpack non-iterable int object", message):
+        return enumerate_for_range(tree, line, source)
+    if error_type == "TypeError" and re.search(r"list indices must be integers or slices, not tuple", message):
+        return index_after_index(tree, line, source)
+    if error_type == "TypeError" and re.search(r'can only concatenate list \(not "(str|int|float|dict|tuple)"\) to list',
+                                               message):
+        return item_in_list(tree, line, source)
     if error_type == "TypeError" and re.search(r"'int' object is not subscriptable", message):
         return enumerate_swapped(tree, line, source)
     if error_type == "TypeError" and re.search(r"update expected at most 1 argument, got 2", message):
@@ -174,3 +204,113 @@ def draw_as_many(tree: ast.Module, line: int, source: str):
             return (f"{wanted} names take {wanted} items: draw {wanted}", line,
                     _splice(text, count.col_offset, count.end_col_offset, str(wanted)))
     return None
+
+
+def hashable_key(tree: ast.Module, line: int, source: str):
+    """A list where a dict key or set member goes (`counts[keys]`, `counts.get(keys, 0)`, `seen.add(pos)`): each
+    use of that name on the line made the first press (a list of key presses) or a tuple (any other list)."""
+    text = source.split("\n")[line - 1]
+    presses = _key_lists(tree)
+    keyed = [n.slice for n in _on_line(tree, line, ast.Subscript)] + \
+        [n.args[0] for n in _calls(tree, line, ("get", "add", "setdefault", "pop", "discard", "remove")) if n.args]
+    names = {n.id for n in keyed if isinstance(n, ast.Name)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    spans = sorted({(n.col_offset, n.end_col_offset) for n in keyed if isinstance(n, ast.Name) and n.id == name},
+                   reverse=True)
+    for start, end in spans:
+        text = _splice(text, start, end, f"{name}[0]" if name in presses else f"tuple({name})")
+    title = (f"{name} is the list of key presses: the key is its first one" if name in presses else
+             f"A list cannot be a key: use {name} as a tuple")
+    return title, line, text
+
+
+def membership(tree: ast.Module, line: int, source: str, method: str):
+    """`word.contains('e')`: `'e' in word`, in parentheses unless it is a whole test or value."""
+    text = source.split("\n")[line - 1]
+    whole = {id(n.test) for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))} | \
+        {id(n.value) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.Return))}
+    for node in _calls(tree, line, (method,)):
+        if not (isinstance(node.func, ast.Attribute) and len(node.args) == 1 and not node.keywords):
+            continue
+        owner, item = ast.get_source_segment(source, node.func.value), ast.get_source_segment(source, node.args[0])
+        test = f"{item} in {owner}" if id(node) in whole else f"({item} in {owner})"
+        return (f"Python asks membership with `in`: {item} in {owner}", line,
+                _splice(text, node.col_offset, node.end_col_offset, test))
+    return None
+
+
+def size_as_len(tree: ast.Module, line: int, source: str, name: str):
+    """`items.length`, `items.size()`, `rts.shape[0]` on a list: `len(items)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Attribute):
+        if node.attr != name:
+            continue
+        owner = ast.get_source_segment(source, node.value)
+        whole = node
+        parents = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call) and not n.args} | \
+            {id(n.value): n for n in ast.walk(tree) if isinstance(n, ast.Subscript) and
+             isinstance(n.slice, ast.Constant) and n.slice.value == 0}
+        if name == "shape":
+            whole = parents.get(id(node))
+            if not isinstance(whole, ast.Subscript):  # only shape[0] is a list's length
+                return None
+        elif id(node) in parents and isinstance(parents[id(node)], ast.Call):
+            whole = parents[id(node)]
+        return (f"A list's size is len({owner})", line, _splice(text, whole.col_offset, whole.end_col_offset,
+                                                                f"len({owner})"))
+    return None
+
+
+def range_of_len(tree: ast.Module, line: int, source: str):
+    """`range(colours)` with a list: `range(len(colours))`."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("range",)):
+        if isinstance(node.func, ast.Name) and len(node.args) == 1 and \
+                isinstance(node.args[0], (ast.Name, ast.Attribute, ast.Subscript)):
+            arg = node.args[0]
+            return ("range() counts: give it the list's length", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, f"len({ast.get_source_segment(source, arg)})"))
+    return None
+
+
+def enumerate_for_range(tree: ast.Module, line: int, source: str):
+    """`for i, word in range(len(words)):`: `for i, word in enumerate(words):`."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.For) and node.lineno == line and isinstance(node.target, ast.Tuple) and
+                len(node.target.elts) == 2 and isinstance(node.iter, ast.Call) and _last_name(node.iter.func) ==
+                "range" and len(node.iter.args) == 1 and isinstance(node.iter.args[0], ast.Call) and
+                _last_name(node.iter.args[0].func) == "len" and len(node.iter.args[0].args) == 1):
+            continue
+        items = ast.get_source_segment(source, node.iter.args[0].args[0])
+        return (f"range() gives positions only: enumerate({items}) gives each position with its item", line,
+                _splice(text, node.iter.col_offset, node.iter.end_col_offset, f"enumerate({items})"))
+    return None
+
+
+def index_after_index(tree: ast.Module, line: int, source: str):
+    """`positions[t, 0]` on a list of pairs: `positions[t][0]`, each written index kept."""
+    text = source.split("\n")[line - 1]
+    found = [n for n in _on_line(tree, line, ast.Subscript) if isinstance(n.slice, ast.Tuple) and
+             not any(isinstance(e, ast.Slice) for e in n.slice.elts)]
+    if not found:
+        return None
+    for node in sorted(found, key=lambda n: n.col_offset, reverse=True):
+        value = ast.get_source_segment(source, node.value)
+        indices = "".join(f"[{ast.get_source_segment(source, e)}]" for e in node.slice.elts)
+        text = _splice(text, node.col_offset, node.end_col_offset, value + indices)
+    return "A list is indexed one level at a time: [t][0], not [t, 0]", line, text
+
+
+def item_in_list(tree: ast.Module, line: int, source: str):
+    """`typed = typed + key`: the one item added in a list, `typed + [key]`."""
+    text = source.split("\n")[line - 1]
+    adds = [n for n in _on_line(tree, line, ast.BinOp) if isinstance(n.op, ast.Add) and
+            not isinstance(n.right, (ast.List, ast.ListComp, ast.BinOp))]
+    if len(adds) != 1:
+        return None
+    right = adds[0].right
+    return ("Only a list can be added to a list: put the item in one", line,
+            _splice(text, right.col_offset, right.end_col_offset, f"[{ast.get_source_segment(source, right)}]"))

@@ -6,7 +6,11 @@
   `best is None or rt < best`, the first value taken;
 - text called as if it were the values' format (`'Trial %d of %d'(n, total)`, a `%` forgotten): the `%`
   operator, or `.format` for text with `{}` fields;
-- a negative time given to `time.sleep` (`time.sleep(0.5 - elapsed)` after a slow response): `max(0, ...)`.
+- a negative time given to `time.sleep` (`time.sleep(0.5 - elapsed)` after a slow response): `max(0, ...)`;
+- a number written before parentheses as in algebra (`0.2(i - 1)`): multiplied, `0.2 * (i - 1)`;
+- a builtin function called as the value's method (`rt.round(3)`, `x.abs()`): the function, `round(rt, 3)`;
+- a function or method indexed instead of called (`random.choice[shapes]`): called, `random.choice(shapes)`;
+- the values of a `%` format given as a list (`'%d of %d' % [i, n]`): a tuple.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import re
 
 from .runtime_rules import _calls, _char, _on_line, _splice
 
+# builtin functions students call as a value's method (`rt.round(3)`)
+BUILTIN_FUNCTIONS = ("round", "abs", "len", "sorted", "str", "int", "float")
 ORDERING = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
@@ -27,6 +33,16 @@ def value_rule(error_type: str, message: str, line: int, source: str, tree: ast.
             return none_guarded(tree, line, source, m.group(1), m.group(2) == "NoneType")
         if "'str' object is not callable" in message:
             return text_as_format(tree, line, source)
+        if re.search(r"'(int|float)' object is not callable", message):
+            return number_times(tree, line, source)
+        if re.search(r"'(method|builtin_function_or_method|function)' object is not subscriptable", message):
+            return called_not_indexed(tree, line, source)
+        if re.search(r"format: a (real )?number is required, not list|not enough arguments for format string|"
+                     r"not all arguments converted during string formatting", message):
+            return format_values_tuple(tree, line, source)
+    m = re.search(r"object has no attribute '(\w+)'", message)
+    if error_type == "AttributeError" and m and m.group(1) in BUILTIN_FUNCTIONS:
+        return builtin_not_method(tree, line, source, m.group(1))
     if error_type == "ValueError" and "sleep length must be non-negative" in message:
         return sleep_at_least_zero(tree, line, source)
     return None
@@ -90,4 +106,56 @@ def sleep_at_least_zero(tree: ast.Module, line: int, source: str):
             return ("The time left can be negative: sleep for no less than 0", line,
                     _splice(text, arg.col_offset, arg.end_col_offset,
                             f"max(0, {ast.get_source_segment(source, arg)})"))
+    return None
+
+
+def number_times(tree: ast.Module, line: int, source: str):
+    """`0.2(i - 1)`: `0.2 * (i - 1)`, the number and the parentheses as written."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Constant) and type(func.value) in (int, float) and len(node.args) == 1 and \
+                not node.keywords:
+            fields = text[_char(text, func.end_col_offset):_char(text, node.end_col_offset)].lstrip()
+            return ("A number before parentheses is not multiplied in Python: write *", line,
+                    _splice(text, node.col_offset, node.end_col_offset,
+                            f"{ast.get_source_segment(source, func)} * {fields}"))
+    return None
+
+
+def builtin_not_method(tree: ast.Module, line: int, source: str, name: str):
+    """`rt.round(3)`: `round(rt, 3)` (the value first, then the call's own arguments)."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, (name,)):
+        if not isinstance(node.func, ast.Attribute) or node.keywords:
+            continue
+        values = [ast.get_source_segment(source, n) for n in (node.func.value, *node.args)]
+        return (f"{name}() is a builtin function, not a method: {name}({values[0]}, ...)" if node.args else
+                f"{name}() is a builtin function, not a method", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{name}({', '.join(values)})"))
+    return None
+
+
+def called_not_indexed(tree: ast.Module, line: int, source: str):
+    """`random.choice[shapes]`: `random.choice(shapes)`, where the indexed thing is a plain or dotted name."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Subscript):
+        if isinstance(node.value, (ast.Name, ast.Attribute)) and not isinstance(node.slice, ast.Slice):
+            inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            args = ", ".join(ast.get_source_segment(source, e) for e in inner)
+            return ("A function is called with ( ), not indexed with [ ]", line,
+                    _splice(text, node.col_offset, node.end_col_offset,
+                            f"{ast.get_source_segment(source, node.value)}({args})"))
+    return None
+
+
+def format_values_tuple(tree: ast.Module, line: int, source: str):
+    """`'%d of %d' % [i, n]`: the list display made a tuple, `% (i, n)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.BinOp):
+        if isinstance(node.op, ast.Mod) and isinstance(node.left, (ast.Constant, ast.JoinedStr)) and \
+                isinstance(node.right, ast.List) and len(node.right.elts) > 1:
+            inner = ", ".join(ast.get_source_segment(source, e) for e in node.right.elts)
+            return ("The values of a % format go in a tuple, not a list", line,
+                    _splice(text, node.right.col_offset, node.right.end_col_offset, f"({inner})"))
     return None
