@@ -274,6 +274,18 @@ def test_an_arrow_that_is_shown_is_a_stimulus():
     # a colour in a response clause about 'it': the stimulus's, after its own clause's usual colour
     ("A square flashes for 200 ms, mostly blue; when it is orange, press k. 20 trials.", "colours",
      ["blue", "orange"]),
+    # written after generation set 8 was measured:
+    # keys given their meaning with '=': every one of them, in parentheses too
+    ("A red or blue circle for 1 s (f = red, j = blue). 20 trials.", "keys", ["f", "j"]),
+    ("A tall or short bar for 300 ms. t = tall, k = short. 20 trials.", "keys", ["t", "k"]),
+    # ... a number in parentheses is no key, and a clause with it is still a screen ('(0.5 s)', '(2 to 4)')
+    ("A fixation cross (0.5 s), then a dot for 250 ms (1 of 2 places). Press space. 20 trials.", "durations",
+     [0.5, 0.25]),
+    # a colour 'one' in a response clause is another colour of the stimulus just named
+    ("A triangle for 400 ms; press g for a green triangle and do nothing for a pink one. 20 trials.", "colours",
+     ["green", "pink"]),
+    # a sentence is text shown
+    ("A sentence in white for 2 s, then press y or n. 20 trials.", "kinds", ["text"]),
 ])
 def test_spec_reading(description, field, value):
     spec = read_spec(description, COLOURS)
@@ -290,6 +302,13 @@ def test_spec_reading(description, field, value):
 ])
 def test_background(description, background):
     assert read_spec(description, COLOURS).background == background
+
+
+def test_a_fixation_of_several_colours_is_coloured_per_trial():
+    # 'either white or teal': one of them each trial, not the first only
+    body = run_trial_of(composed("A fixation cross for 500 ms, either white or teal, then a word for 1 s. Press f "
+                                 "or j. 20 trials."))
+    assert "fixation.color = random.choice(['white', 'teal'])" in body
 
 
 def test_a_diamond_is_a_square_on_its_corner():

@@ -499,6 +499,9 @@ def _apply_condition(stimuli: list[Stimulus], main: Stimulus, rows: list[dict]) 
     scatter = "item.pos = (random.uniform(-0.5, 0.5), random.uniform(-0.4, 0.4))"
     lines = [f"    for item in {other.name}:\n        {scatter}" for other in stimuli
              if other.role == "distractor" and other.count > 1]
+    # 'a fixation cross that is either white or cyan': any other one stimulus of several colours, one per trial
+    lines += [_indent([_recolour(other, other.name, f"random.choice({other.colours!r})")], 4) for other in stimuli
+              if other is not main and other.count <= 1 and len(other.colours) > 1]
     if main.count > 1 and main.kind != "arrow":
         return [f"    shown = list({m})", f"    for item in shown:\n        {scatter}"] + lines
     if not main.positions and any(o.role == "distractor" for o in stimuli):

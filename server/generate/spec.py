@@ -27,7 +27,9 @@ SHAPES = {"circle": "circle", "circles": "circle", "dot": "circle", "dots": "cir
           "star": "star", "stars": "star", "cross": "cross", "plus": "cross", "arrow": "arrow", "arrows": "arrow",
           "word": "text", "words": "text", "letter": "text", "letters": "text", "digit": "text",
           "digits": "text", "number": "text", "numbers": "text", "string": "text", "strings": "text",
-          "nonword": "text", "nonwords": "text", "text": "text", "message": "text", "face": "circle"}
+          "nonword": "text", "nonwords": "text", "text": "text", "message": "text", "face": "circle",
+          "sentence": "text", "sentences": "text", "phrase": "text", "phrases": "text", "statement": "text",
+          "statements": "text"}
 
 ROLE_WORDS = [("fixation", "fixation"), ("mask", "mask"), ("cue", "cue"), ("prime", "prime"), ("probe", "probe"),
               ("memory set", "memory"), ("distractor", "distractor"), ("flanker", "distractor"),
@@ -235,15 +237,19 @@ def keys_in(text: str) -> list[tuple[str, int]]:
     # a bare letter or digit is a key only where a key is being named ('press f if', 's for same', 'keys d
     # and k'), never an article, a number with its unit ('a red circle', '1 s between trials') or a word's first
     # letter (', for 400 ms' is not the key f followed by 'or')
+    # ('v = vertical': '=' follows a key too)
     key_context = r"\b(?:press(?:es|ing)?|keys?|with|hit|type|respond(?:s|ing)?|using|use|or|and)\s+|[,:/]\s*"
-    followers = (r"(?:if|for|when|whenever|to|or|and|key|keys|means|=|is|on|otherwise|as|quickly|immediately|"
-                 r"once|each|every|instead)\b|[,.;:)/]|$")
+    followers = (r"(?:if|for|when|whenever|to|or|and|key|keys|means|is|on|otherwise|as|quickly|immediately|"
+                 r"once|each|every|instead)\b|[,.;:)/=]|$")
     for m in re.finditer(r"(?:" + key_context + r")(?:the\s+)?([A-Za-z0-9])\b(?:\s+key)?(?=\s*(?:" + followers +
                          r"))", text, re.I):
         found.append((m.group(1).lower(), m.start(1)))
     # a sentence that starts with its key: 'z for left, m for right.' (only before for/if/when/means, so a
     # count at a sentence's start, '5 to 10 dots', stays a number)
     for m in re.finditer(r"(?:^|[.;!?]\s+)([A-Za-z0-9])(?:\s+key)?(?=\s+(?:for|if|when|whenever|means)\b|\s*=)", text):
+        found.append((m.group(1).lower(), m.start(1)))
+    # a key given its meaning in parentheses: '(s = square, t = triangle)' (not '(0.5 s)', '(1 to 6)')
+    for m in re.finditer(r"\(\s*([A-Za-z0-9])\s*=\s*[A-Za-z]", text):
         found.append((m.group(1).lower(), m.start(1)))
     # a list of single characters ('always E, F, H or T: press that key') whose other items are read as keys
     # above: its first item is one too
@@ -599,6 +605,11 @@ def read_spec(description: str, colour_names: set[str] | frozenset[str]) -> Spec
                     stim.positions = []
                     _merge(spec, stim)
             main = [k for k in spec.stimuli if k.role != "fixation"]
+            # 'press space for a gold star and do nothing for a silver one': a colour of the stimulus just named
+            ones = [c for c, o in colours_in(clause, colour_names) if re.match(r"[a-z]+\s+ones?\b", c_lower[o:])]
+            named_here = [k for k in spec.stimuli if stimuli and k.kind == stimuli[0].kind] or main
+            if ones and named_here:
+                named_here[0].colours += [c for c in ones if c not in named_here[0].colours]
             if not stimuli and main and re.search(r"\b(?:it|it's|they|they're)\b", c_lower):
                 # 'when it is yellow, press j', 'if it turns red': a colour of the stimulus already described,
                 # after the colour its own clause gave it ('a circle flashes ..., usually white')
