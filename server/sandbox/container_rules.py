@@ -28,6 +28,7 @@ import ast
 import re
 
 from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice
+from .type_rules import _binding
 
 # the method another container type has for the same job: (type, method called) -> the type's own method
 SAME_JOB = {("list", "add"): "append", ("list", "push"): "append", ("list", "find"): "index",
@@ -103,16 +104,14 @@ def empty_dict_as_list(tree: ast.Module, line: int, source: str, method: str):
         if not (isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)):
             continue
         name = node.func.value.id
-        bindings = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < line and
-                    any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
-        if not bindings:
+        binding = _binding(tree, name, line)
+        if binding is None:
             return None
-        binding = max(bindings, key=lambda n: n.lineno)
         value = binding.value
         empty = (isinstance(value, ast.Dict) and not value.keys) or (
             isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and
             not value.args and not value.keywords)
-        if not empty or binding.lineno != binding.end_lineno or _used_as_dict(tree, name):
+        if not empty or _used_as_dict(tree, name):
             return None
         text = source.split("\n")[binding.lineno - 1]
         return (f"{name} is collected with {method}(): make it a list, not a dict", binding.lineno,
