@@ -154,6 +154,45 @@ RULES = [
      (1, "t = '%d/%d' % (i, n)")),
     # one list meant as one value ('%s' of a list prints it): not this mistake, nothing
     ("TypeError", "not all arguments converted during string formatting", 1, "t = '%s' % [x]\n", None),
+    # (written after debugging set 22 was measured; none of its scripts)
+    # a list joined as other languages join
+    ("AttributeError", "'list' object has no attribute 'join'", 1, "line = fields.join('\\t') + '\\n'\n",
+     (1, "line = '\\t'.join(fields) + '\\n'")),
+    # ... a separator held in a variable
+    ("AttributeError", "'list' object has no attribute 'join'", 1, "s = parts.join(sep)\n", (1, "s = sep.join(parts)")),
+    # text split on nothing: its letters
+    ("ValueError", "empty separator", 1, "chars = name.upper().split('')\n", (1, "chars = list(name.upper())")),
+    # count() with nothing to count: the length
+    ("TypeError", "count() takes at least 1 argument (0 given)", 1, "n = letters.count() - 1\n",
+     (1, "n = len(letters) - 1")),
+    # a wait of text seconds
+    ("TypeError", "'str' object cannot be interpreted as an integer", 1, "core.wait(params['isi'])\n",
+     (1, "core.wait(float(params['isi']))")),
+    # pop given the item
+    ("TypeError", "'str' object cannot be interpreted as an integer", 1, "deck.pop(card)\n", (1, "deck.remove(card)")),
+    # ... pop's result used: the item it gives is not remove()'s (None), nothing from this rule
+    ("TypeError", "'str' object cannot be interpreted as an integer", 1, "c = deck.pop(card)\n", None),
+    # digits written as text where a number goes
+    ("TypeError", "'str' object cannot be interpreted as an integer", 1, "code = str(pid).rjust('4', '0')\n",
+     (1, "code = str(pid).rjust(4, '0')")),
+    # text rounded
+    ("TypeError", "type str doesn't define __round__ method", 1, "r = round(parts[1], 3)\n",
+     (1, "r = round(float(parts[1]), 3)")),
+    # text compared with a number, on the left
+    ("TypeError", "'<' not supported between instances of 'str' and 'float'", 1, "early = row['rt'] < 0.2\n",
+     (1, "early = float(row['rt']) < 0.2")),
+    # ... a text literal compared: not a value read from a file, nothing
+    ("TypeError", "'<' not supported between instances of 'str' and 'int'", 1, "x = '5' < 6\n", None),
+    # two texts divided
+    ("TypeError", "unsupported operand type(s) for /: 'str' and 'str'", 1, "ratio = a['hits'] / a['n']\n",
+     (1, "ratio = float(a['hits']) / float(a['n'])")),
+    # text added to text: a join, not numbers; nothing
+    ("TypeError", "unsupported operand type(s) for +: 'str' and 'str'", 1, "x = a - b + c\n", None),
+    # a dict's values() as a sort key: its get
+    ("TypeError", "dict.values() takes no arguments (1 given)", 1, "best = max(rts, key=rts.values)\n",
+     (1, "best = max(rts, key=rts.get)")),
+    # a float index into text: floor division
+    ("TypeError", "string indices must be integers, not 'float'", 1, "c = word[n / 2]\n", (1, "c = word[n // 2]")),
 ]
 
 

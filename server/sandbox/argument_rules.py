@@ -20,7 +20,9 @@ runtime_rules.py (pure; (title, line, new text[, other edits]) or None; nothing 
 - sort()'s arguments given by position ("sort() takes no positional arguments": `rts.sort(True)`): a bool is
   `reverse=`, anything else the `key=`;
 - a parameter named for several values given one (`mouse.isPressedIn(box, buttons=0)`, "'int' object is not
-  iterable"): the one value in a list.
+  iterable"): the one value in a list;
+- a dict's method given as a sort key (`sorted(scores, key=scores.values)`, "dict.values() takes no arguments"):
+  the dict's `get`, which gives each key's value.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ TUPLE_ONLY = ("startswith", "endswith", "isinstance", "issubclass")
 def argument_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
     """The first rule here that reads this exception, or None."""
     if error_type == "TypeError":
+        if re.search(r"dict\.(values|items|keys)\(\) takes no arguments \(1 given\)", message):
+            return key_by_get(tree, line, source)
         if re.search(r"the JSON object must be str, bytes or bytearray, not (TextIOWrapper|BufferedReader)|"
                      r"a bytes-like object is required, not '_io\.", message):
             return file_form(tree, line, source, ("loads",))
@@ -301,3 +305,16 @@ def one_in_a_list(tree: ast.Module, line: int, source: str):
     kw = found[0]
     return (f"{kw.arg} takes several values: a list of the one given", line,
             _wrap(text, [(kw.value.col_offset, kw.value.end_col_offset)], "[", "]"))
+
+
+def key_by_get(tree: ast.Module, line: int, source: str):
+    """`sorted(scores, key=scores.values)`: `key=scores.get` (each key's value)."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        for keyword in node.keywords:
+            value = keyword.value
+            if keyword.arg == "key" and isinstance(value, ast.Attribute) and value.attr in ("values", "items", "keys"):
+                start = value.end_col_offset - len(value.attr)
+                return ("A sort key is a function of one key: the dict's get gives its value", line,
+                        _splice(text, start, value.end_col_offset, "get"))
+    return None

@@ -19,7 +19,10 @@ Read before runtime_rules' "each item of a list" (`responses.add(key)` is a set'
 - range() of a list (`for i in range(colours)`): `range(len(colours))`;
 - two names unpacked from a range over positions (`for i, word in range(len(words))`): `enumerate(words)`;
 - a list of pairs indexed as an array (`positions[t, 0]`): one index after the other, `positions[t][0]`;
-- one item added to a list with + (`typed = typed + key`): the item in a list, `typed + [key]`.
+- one item added to a list with + (`typed = typed + key`): the item in a list, `typed + [key]`;
+- a list joined the way other languages join (`words.join(', ')`): the separator's join, `', '.join(words)`;
+- text split on nothing (`word.split('')`, "empty separator"): its letters, `list(word)`;
+- `word.count()` with nothing to count: its length (`len(word)`).
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ def container_rule(error_type: str, message: str, line: int, source: str, tree: 
             return empty_dict_as_list(tree, line, source, m.group(2))
         if m and m.group(1) == "list" and m.group(2) == "split":
             return split_already(tree, line, source)
+        if m and m.group(1) == "list" and m.group(2) == "join":
+            return join_on_separator(tree, line, source)
         if re.search(r"'int' object has no attribute", message):
             return enumerate_swapped(tree, line, source)
         m = re.search(r"'(list|str|tuple|dict|set)' object has no attribute '(\w+)'", message)
@@ -65,6 +70,10 @@ def container_rule(error_type: str, message: str, line: int, source: str, tree: 
             return membership(tree, line, source, m.group(2))
         if m and m.group(2) in SIZE_NAMES:
             return size_as_len(tree, line, source, m.group(2))
+    if error_type == "ValueError" and message.strip() == "empty separator":
+        return letters_of(tree, line, source)
+    if error_type == "TypeError" and re.search(r"count\(\) takes (at least|exactly) (1|one) argument \(0 given\)", message):
+        return size_as_len(tree, line, source, "count")
     if error_type == "TypeError" and "unhashable type: 'list'" in message:
         return hashable_key(tree, line, source)
     if error_type == "TypeError" and re.search(r"'(list|tuple|dict|set)' object cannot be interpreted as an integer",
@@ -241,7 +250,7 @@ def membership(tree: ast.Module, line: int, source: str, method: str):
 
 
 def size_as_len(tree: ast.Module, line: int, source: str, name: str):
-    """`items.length`, `items.size()`, `rts.shape[0]` on a list: `len(items)`."""
+    """`items.length`, `items.size()`, `rts.shape[0]` on a list, `word.count()` with no argument: `len(items)`."""
     text = source.split("\n")[line - 1]
     for node in _on_line(tree, line, ast.Attribute):
         if node.attr != name:
@@ -257,6 +266,8 @@ def size_as_len(tree: ast.Module, line: int, source: str, name: str):
                 return None
         elif id(node) in parents and isinstance(parents[id(node)], ast.Call):
             whole = parents[id(node)]
+        elif name == "count":  # only the call with nothing to count
+            continue
         return (f"A list's size is len({owner})", line, _splice(text, whole.col_offset, whole.end_col_offset,
                                                                 f"len({owner})"))
     return None
@@ -313,3 +324,28 @@ def item_in_list(tree: ast.Module, line: int, source: str):
     right = adds[0].right
     return ("Only a list can be added to a list: put the item in one", line,
             _splice(text, right.col_offset, right.end_col_offset, f"[{ast.get_source_segment(source, right)}]"))
+
+
+def join_on_separator(tree: ast.Module, line: int, source: str):
+    """`words.join(', ')`: `', '.join(words)`."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("join",)):
+        if isinstance(node.func, ast.Attribute) and len(node.args) == 1 and not node.keywords:
+            items, separator = (ast.get_source_segment(source, n) for n in (node.func.value, node.args[0]))
+            if not isinstance(node.args[0], (ast.Constant, ast.Name)):
+                separator = f"({separator})"
+            return ("Python joins with the separator's join(): separator.join(list)", line,
+                    _splice(text, node.col_offset, node.end_col_offset, f"{separator}.join({items})"))
+    return None
+
+
+def letters_of(tree: ast.Module, line: int, source: str):
+    """`word.split('')`: `list(word)`, its letters."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("split",)):
+        if isinstance(node.func, ast.Attribute) and len(node.args) == 1 and isinstance(node.args[0], ast.Constant) \
+                and node.args[0].value == "":
+            return ("Text cannot be split on nothing: list() gives its letters", line,
+                    _splice(text, node.col_offset, node.end_col_offset,
+                            f"list({ast.get_source_segment(source, node.func.value)})"))
+    return None

@@ -9,7 +9,8 @@ one line changed, and only when the message names the type the rule reads.
   to a call that indexes it (`random.choice(d.items())`) or measured with len(): list() around it, or around
   what its name was bound to;
 - a count used as a sequence (`for t in n_trials`, `len(n_blocks)`): range(n) / the count itself;
-- a list index that is a float (`items[len(items) / 2]`): floor division, else int();
+- a list (or str) index that is a float (`items[len(items) / 2]`, `word[len(word) / 2]`): floor division, else
+  int();
 - a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
   items inside a loop over it, whatever they are (the item itself);
 - a list called (`stims(i)`): indexed;
@@ -83,6 +84,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return text_argument(tree, line, source, m.group(1), int(m.group(2)))
     if re.search(r"string indices must be integers", message) and (found := one_dict_listed(tree, line, source)):
         return found
+    if re.search(r"string indices must be integers, not 'float'", message):
+        return whole_index(tree, line, source)
     m = re.search(r"unsupported operand type\(s\) for \+=?: '(set|frozenset|dict)' and '(set|frozenset|dict)'", message)
     if m:
         return union_not_plus(tree, line, source)

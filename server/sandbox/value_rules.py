@@ -10,7 +10,13 @@
 - a number written before parentheses as in algebra (`0.2(i - 1)`): multiplied, `0.2 * (i - 1)`;
 - a builtin function called as the value's method (`rt.round(3)`, `x.abs()`): the function, `round(rt, 3)`;
 - a function or method indexed instead of called (`random.choice[shapes]`): called, `random.choice(shapes)`;
-- the values of a `%` format given as a list (`'%d of %d' % [i, n]`): a tuple.
+- the values of a `%` format given as a list (`'%d of %d' % [i, n]`): a tuple;
+- numbers kept as text where a number is needed (a count that is text is type_rules' whole_repeat): a wait of
+  text seconds (`time.sleep(settings['iti'])`: float()), digits written as text where a whole number goes
+  (`str(n).zfill('3')`: 3), text rounded (`round(rt, 2)` of a split line: float()), text compared with a
+  number (`rt > info['deadline']`: float() of the text), two texts subtracted, multiplied or divided
+  (`times['end'] - times['start']`: float() of each);
+- `items.pop(value)` (pop takes a position): `items.remove(value)`.
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ from .runtime_rules import _calls, _char, _on_line, _splice
 
 # builtin functions students call as a value's method (`rt.round(3)`)
 BUILTIN_FUNCTIONS = ("round", "abs", "len", "sorted", "str", "int", "float")
+# the types a number read from text is compared with (PsychoPy's clocks give a Timestamp, a float)
+NUMBERS = {"int", "float", "Timestamp"}
+# calls whose one argument is a number of seconds
+WAITS = ("sleep", "wait")
 ORDERING = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
@@ -31,6 +41,15 @@ def value_rule(error_type: str, message: str, line: int, source: str, tree: ast.
         m = re.search(r"'([<>]=?)' not supported between instances of '(\w+)' and '(\w+)'", message)
         if m and "NoneType" in (m.group(2), m.group(3)) and m.group(2) != m.group(3):
             return none_guarded(tree, line, source, m.group(1), m.group(2) == "NoneType")
+        if m and "str" in (m.group(2), m.group(3)) and {m.group(2), m.group(3)} & NUMBERS:
+            return text_compared(tree, line, source, m.group(1), m.group(2) == "str")
+        if "'str' object cannot be interpreted as an integer" in message:
+            return seconds_from_text(tree, line, source) or remove_not_pop(tree, line, source) or \
+                digits_as_number(tree, line, source)
+        if "type str doesn't define __round__ method" in message:
+            return round_of_text(tree, line, source)
+        if re.search(r"unsupported operand type\(s\) for [-*/]: 'str' and 'str'", message):
+            return texts_as_numbers(tree, line, source)
         if "'str' object is not callable" in message:
             return text_as_format(tree, line, source)
         if re.search(r"'(int|float)' object is not callable", message):
@@ -159,3 +178,79 @@ def format_values_tuple(tree: ast.Module, line: int, source: str):
             return ("The values of a % format go in a tuple, not a list", line,
                     _splice(text, node.right.col_offset, node.right.end_col_offset, f"({inner})"))
     return None
+
+
+def _float_of(node: ast.expr, source: str) -> str:
+    return f"float({ast.get_source_segment(source, node)})"
+
+
+def text_compared(tree: ast.Module, line: int, source: str, op: str, left_is_text: bool):
+    """`rt > info['deadline']` with the deadline text: float() of the text side (a plain value, not a literal)."""
+    text = source.split("\n")[line - 1]
+    found = [n for n in _on_line(tree, line, ast.Compare) if len(n.ops) == 1 and ORDERING.get(type(n.ops[0])) == op]
+    if len(found) != 1:
+        return None
+    side = found[0].left if left_is_text else found[0].comparators[0]
+    if not isinstance(side, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)):
+        return None
+    return ("Text is compared with a number: read it as a number", line,
+            _splice(text, side.col_offset, side.end_col_offset, _float_of(side, source)))
+
+
+def seconds_from_text(tree: ast.Module, line: int, source: str):
+    """`time.sleep(settings['iti'])` with text: float() of it."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, WAITS):
+        if len(node.args) == 1 and not isinstance(node.args[0], ast.Constant):
+            arg = node.args[0]
+            return ("The duration is text: read it as a number", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, _float_of(arg, source)))
+    return None
+
+
+def remove_not_pop(tree: ast.Module, line: int, source: str):
+    """`remaining.pop(colour)` with an item, not a position: `remaining.remove(colour)`."""
+    text = source.split("\n")[line - 1]
+    statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    for node in _calls(tree, line, ("pop",)):
+        if isinstance(node.func, ast.Attribute) and len(node.args) == 1 and id(node) in statements and \
+                not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, int)):
+            start = node.func.end_col_offset - len("pop")
+            return ("pop() takes a position: remove() takes the item", line,
+                    _splice(text, start, node.func.end_col_offset, "remove"))
+    return None
+
+
+def digits_as_number(tree: ast.Module, line: int, source: str):
+    """`str(n).zfill('3')`: the digits written as text given as the number, `zfill(3)`."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        for arg in node.args:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip().isdigit():
+                return ("A whole number is written as text: write the number", line,
+                        _splice(text, arg.col_offset, arg.end_col_offset, str(int(arg.value))))
+    return None
+
+
+def round_of_text(tree: ast.Module, line: int, source: str):
+    """`round(rt, 2)` with rt text: `round(float(rt), 2)`."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("round",)):
+        if isinstance(node.func, ast.Name) and node.args and not isinstance(node.args[0], ast.Constant):
+            arg = node.args[0]
+            return ("The value rounded is text: read it as a number first", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, _float_of(arg, source)))
+    return None
+
+
+def texts_as_numbers(tree: ast.Module, line: int, source: str):
+    """`times['end'] - times['start']` with both text: float() of each (one operation on the line)."""
+    text = source.split("\n")[line - 1]
+    found = [n for n in _on_line(tree, line, ast.BinOp) if isinstance(n.op, (ast.Sub, ast.Mult, ast.Div)) and
+             not isinstance(n.left, ast.Constant) and not isinstance(n.right, ast.Constant)]
+    if len(found) != 1:
+        return None
+    node = found[0]
+    for side in (node.right, node.left):  # the right first: splicing it leaves the left's offsets as they were
+        text = _splice(text, side.col_offset, side.end_col_offset, _float_of(side, source))
+    return "Both values are text: read them as numbers", line, text
