@@ -30,7 +30,7 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice
+from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice, _wrap
 from .type_rules import _binding
 
 # the method another container type has for the same job: (type, method called) -> the type's own method
@@ -225,13 +225,11 @@ def hashable_key(tree: ast.Module, line: int, source: str):
     if len(names) != 1:
         return None
     name = names.pop()
-    spans = sorted({(n.col_offset, n.end_col_offset) for n in keyed if isinstance(n, ast.Name) and n.id == name},
-                   reverse=True)
-    for start, end in spans:
-        text = _splice(text, start, end, f"{name}[0]" if name in presses else f"tuple({name})")
-    title = (f"{name} is the list of key presses: the key is its first one" if name in presses else
-             f"A list cannot be a key: use {name} as a tuple")
-    return title, line, text
+    spans = list({(n.col_offset, n.end_col_offset) for n in keyed if isinstance(n, ast.Name) and n.id == name})
+    if name in presses:
+        return (f"{name} is the list of key presses: the key is its first one", line,
+                _wrap(text, spans, "", "[0]"))
+    return f"A list cannot be a key: use {name} as a tuple", line, _wrap(text, spans, "tuple(", ")")
 
 
 def membership(tree: ast.Module, line: int, source: str, method: str):
@@ -281,7 +279,7 @@ def range_of_len(tree: ast.Module, line: int, source: str):
                 isinstance(node.args[0], (ast.Name, ast.Attribute, ast.Subscript)):
             arg = node.args[0]
             return ("range() counts: give it the list's length", line,
-                    _splice(text, arg.col_offset, arg.end_col_offset, f"len({ast.get_source_segment(source, arg)})"))
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "len(", ")"))
     return None
 
 

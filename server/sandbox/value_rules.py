@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _calls, _char, _on_line, _splice
+from .runtime_rules import _calls, _char, _on_line, _splice, _wrap
 
 # builtin functions students call as a value's method (`rt.round(3)`)
 BUILTIN_FUNCTIONS = ("round", "abs", "len", "sorted", "str", "int", "float")
@@ -123,8 +123,7 @@ def sleep_at_least_zero(tree: ast.Module, line: int, source: str):
         if len(node.args) == 1 and not node.keywords:
             arg = node.args[0]
             return ("The time left can be negative: sleep for no less than 0", line,
-                    _splice(text, arg.col_offset, arg.end_col_offset,
-                            f"max(0, {ast.get_source_segment(source, arg)})"))
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "max(0, ", ")"))
     return None
 
 
@@ -180,10 +179,6 @@ def format_values_tuple(tree: ast.Module, line: int, source: str):
     return None
 
 
-def _float_of(node: ast.expr, source: str) -> str:
-    return f"float({ast.get_source_segment(source, node)})"
-
-
 def text_compared(tree: ast.Module, line: int, source: str, op: str, left_is_text: bool):
     """`rt > info['deadline']` with the deadline text: float() of the text side (a plain value, not a literal)."""
     text = source.split("\n")[line - 1]
@@ -194,7 +189,7 @@ def text_compared(tree: ast.Module, line: int, source: str, op: str, left_is_tex
     if not isinstance(side, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)):
         return None
     return ("Text is compared with a number: read it as a number", line,
-            _splice(text, side.col_offset, side.end_col_offset, _float_of(side, source)))
+            _wrap(text, [(side.col_offset, side.end_col_offset)], "float(", ")"))
 
 
 def seconds_from_text(tree: ast.Module, line: int, source: str):
@@ -204,7 +199,7 @@ def seconds_from_text(tree: ast.Module, line: int, source: str):
         if len(node.args) == 1 and not isinstance(node.args[0], ast.Constant):
             arg = node.args[0]
             return ("The duration is text: read it as a number", line,
-                    _splice(text, arg.col_offset, arg.end_col_offset, _float_of(arg, source)))
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "float(", ")"))
     return None
 
 
@@ -239,7 +234,7 @@ def round_of_text(tree: ast.Module, line: int, source: str):
         if isinstance(node.func, ast.Name) and node.args and not isinstance(node.args[0], ast.Constant):
             arg = node.args[0]
             return ("The value rounded is text: read it as a number first", line,
-                    _splice(text, arg.col_offset, arg.end_col_offset, _float_of(arg, source)))
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "float(", ")"))
     return None
 
 
@@ -250,7 +245,5 @@ def texts_as_numbers(tree: ast.Module, line: int, source: str):
              not isinstance(n.left, ast.Constant) and not isinstance(n.right, ast.Constant)]
     if len(found) != 1:
         return None
-    node = found[0]
-    for side in (node.right, node.left):  # the right first: splicing it leaves the left's offsets as they were
-        text = _splice(text, side.col_offset, side.end_col_offset, _float_of(side, source))
-    return "Both values are text: read them as numbers", line, text
+    spans = [(side.col_offset, side.end_col_offset) for side in (found[0].left, found[0].right)]
+    return "Both values are text: read them as numbers", line, _wrap(text, spans, "float(", ")")
