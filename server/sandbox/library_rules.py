@@ -86,9 +86,9 @@ def library_rule(error_type: str, message: str, line: int, source: str, tree: as
         return pandas_removed(tree, line, source, m.group(2))
     if error_type == "ValueError" and "a must be 1-dimensional" in message:
         return choice_by_position(tree, line, source)
-    m = re.search(r"Unknown format code '[eEfFgGdn%]' for object of type 'str'", message)
+    m = re.search(r"Unknown format code '([eEfFgGdn%])' for object of type 'str'", message)
     if error_type == "ValueError" and m:
-        return number_to_format(tree, line, source)
+        return number_to_format(tree, line, source, m.group(1))
     return None
 
 
@@ -323,14 +323,28 @@ def seconds_not_tuple(tree: ast.Module, line: int, source: str):
             _splice(text, node.value.col_offset, node.value.end_col_offset, f"{module}.time()"))
 
 
-def number_to_format(tree: ast.Module, line: int, source: str):
-    """`'{:.2f}'.format(rt_text)` with text: float() of the argument (the format needs a number)."""
+def number_to_format(tree: ast.Module, line: int, source: str, code: str):
+    """`'{:.2f}'.format(rt_text)` or `f'{rt:.2f}'` with text: float() of the value (int() for a 'd' field), the
+    format needs a number. In an f-string, each field whose format ends in that code and whose value is a name,
+    an item or an attribute."""
     text = source.split("\n")[line - 1]
+    number = "int" if code in "dn" else "float"
     for node in _calls(tree, line, ("format",)):
         if len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (ast.Name, ast.Subscript)):
             arg = node.args[0]
-            return ("The value is text: a number format needs float() of it", line,
-                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "float(", ")"))
+            return (f"The value is text: a number format needs {number}() of it", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], f"{number}(", ")"))
+    spans = []
+    for field in _on_line(tree, line, ast.FormattedValue):
+        spec = field.format_spec.values if isinstance(field.format_spec, ast.JoinedStr) else []
+        written = "".join(v.value for v in spec if isinstance(v, ast.Constant))
+        value = field.value
+        if written.endswith(code) and isinstance(value, (ast.Name, ast.Subscript, ast.Attribute)) and \
+                ast.get_source_segment(source, value) == ast.unparse(value):  # where Python says it is
+            spans.append((value.col_offset, value.end_col_offset))
+    if spans:
+        return (f"The value is text: a number format needs {number}() of it", line,
+                _wrap(text, spans, f"{number}(", ")"))
     return None
 
 

@@ -11,9 +11,10 @@ Certain repairs:
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
 - the rules of legacy_rules.py (code written for Python 2 or an older Python, read first), definition_rules.py
-  (the script's own classes and names), container_rules.py, value_rules.py, runtime_rules.py, type_rules.py,
-  library_rules.py, file_rules.py and argument_rules.py (their docstrings list them), also when the certain
-  KeyError/ValueError repairs above find nothing.
+  (the script's own classes and names), container_rules.py, collecting_rules.py, text_rules.py, value_rules.py,
+  runtime_rules.py, type_rules.py, library_rules.py, file_rules.py and argument_rules.py (their docstrings list
+  them; read in that order, the first that reads the exception wins), also when the certain KeyError/ValueError
+  repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
 assignment), plus, in `extra`, the other lines it changes: the import a repaired call needs, the other uses of a
@@ -30,14 +31,21 @@ import tokenize
 from dataclasses import dataclass
 
 from .argument_rules import argument_rule
+from .collecting_rules import collecting_rule
 from .container_rules import container_rule
 from .definition_rules import definition_rule
 from .file_rules import file_rule
 from .legacy_rules import legacy_rule
 from .library_rules import library_rule
 from .runtime_rules import rule_for
+from .text_rules import text_rule
 from .type_rules import type_rule
 from .value_rules import value_rule
+
+# code from an old tutorial first (a Python 2 name would otherwise read as a dict key or a missing import), then the
+# script's own names, then the narrower families before runtime_rules' older, broader ones
+EARLY_RULES = (legacy_rule, definition_rule, container_rule, collecting_rule, text_rule, value_rule)
+LATE_RULES = (type_rule, library_rule, file_rule, argument_rule)
 
 
 @dataclass(frozen=True)
@@ -82,13 +90,9 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
         _items_fix(tree, text, line) if error_type == "ValueError" else None
     if certain is not None:
         return certain
-    # code from an old tutorial first: a Python 2 name would otherwise read as a dict key or a missing import
-    found = legacy_rule(error_type, message, line, source, tree) or \
-        definition_rule(error_type, message, line, source, tree) or \
-        container_rule(error_type, message, line, source, tree) or value_rule(error_type, message, line, source, tree) \
-        or rule_for(error_type, message, detail, line, source, tree, index) or \
-        type_rule(error_type, message, line, source, tree) or library_rule(error_type, message, line, source, tree) \
-        or file_rule(error_type, message, line, source, tree) or argument_rule(error_type, message, line, source, tree)
+    found = _first(EARLY_RULES, error_type, message, line, source, tree) or \
+        rule_for(error_type, message, detail, line, source, tree, index) or \
+        _first(LATE_RULES, error_type, message, line, source, tree)
     if found is None:
         return None
     title, at, new_text, *extra = found
@@ -96,6 +100,11 @@ def runtime_fix(error_type: str, detail: dict, line: int | None, source: str, in
         return None
     return RuntimeFix(title, at, new_text, tuple(extra[0]) if extra else (),
                       tuple(extra[1]) if len(extra) > 1 else ())
+
+
+def _first(rules, error_type: str, message: str, line: int, source: str, tree: ast.Module):
+    """The first of `rules` that reads this exception (its repair), or None."""
+    return next((found for rule in rules if (found := rule(error_type, message, line, source, tree))), None)
 
 
 def _replace_name(text: str, name: str, better: str, attribute: bool) -> str | None:

@@ -12,7 +12,8 @@ one line changed, and only when the message names the type the rule reads.
 - a list (or str) index that is a float (`items[len(items) / 2]`, `word[len(word) / 2]`): floor division, else
   int();
 - a list indexed by text: a csv.reader row read by column name (csv.DictReader); a list indexed by its own
-  items inside a loop over it, whatever they are (the item itself);
+  items inside a loop over it, whatever they are (the item itself); else a position read from text
+  (`places[place]`, place from a split line): int();
 - a list called (`stims(i)`): indexed;
 - a list of numbers multiplied by a float (`size * 1.5`): each number multiplied; text repeated a float number
   of times (`'#' * (trial / n * 20)`): the count rounded down with int();
@@ -22,7 +23,7 @@ one line changed, and only when the message names the type the rule reads.
 - numbers kept as text: summed or averaged by numpy (`np.mean(rts)`): read as floats; a number added to text
   (`x + 0.5` where x came from a split line): float(x); `rts / len(rts)`: sum(rts);
 - numbers written to a file: `f.write(rt)` -> str(rt), `','.join(row)` -> map(str, row); several values given
-  to write() (`f.write(trial, rt)`): one comma-separated line of them;
+  to write() (`f.write(trial, rt)`) or a list of them (`f.write([trial, rt])`): one comma-separated line;
 - an array's summary called on a list (`rts.mean()`): numpy's function of it where numpy is imported, else the
   builtin or the statistics module's (`statistics.mean(rts)`);
 - a method of Python's own types called by a name close to its own (`'A'.lowercase()`; Python made no suggestion):
@@ -109,7 +110,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
             return whole_index(tree, line, source)
         if m.group(2) == "str" and (found := dict_reader(tree, line, source)):
             return found
-        return item_not_index(tree, line, source)  # any kind of item: `conditions[trial]` with trial a dict
+        found = item_not_index(tree, line, source)  # any kind of item: `conditions[trial]` with trial a dict
+        return found or (position_from_text(tree, line, source) if m.group(2) == "str" else None)
     if re.search(r"'(list|tuple)' object is not callable", message):
         return index_not_call(tree, line, source)
     if "can't multiply sequence by non-int" in message:
@@ -125,6 +127,8 @@ def type_rule(error_type: str, message: str, line: int, source: str, tree: ast.M
         return float_of_text(tree, line, source)
     if re.search(r"write\(\) argument must be str, not (int|float)", message):
         return text_to_write(tree, line, source)
+    if re.search(r"write\(\) argument must be str, not (list|tuple)", message):
+        return row_to_write(tree, line, source)
     if re.search(r"sequence item \d+: expected str instance, (int|float) found", message):
         return join_as_text(tree, line, source)
     if re.search(r"write\(\) takes exactly one argument \(\d+ given\)", message):
@@ -290,6 +294,19 @@ def item_not_index(tree: ast.Module, line: int, source: str):
     return None
 
 
+def position_from_text(tree: ast.Module, line: int, source: str):
+    """`places[place]` where place is digits read from text (a split line, a dialog): `places[int(place)]`. Not
+    a key written as text (`trial['word']` on a list is another mistake), and one index on the line only."""
+    text = source.split("\n")[line - 1]
+    found = [n for n in _on_line(tree, line, ast.Subscript) if not isinstance(n.slice, (ast.Slice, ast.Constant))
+             and isinstance(n.slice, (ast.Name, ast.Subscript, ast.Attribute))]
+    if len(found) != 1:
+        return None
+    index = found[0].slice
+    return ("The position is text: read it as a whole number", line,
+            _wrap(text, [(index.col_offset, index.end_col_offset)], "int(", ")"))
+
+
 def index_not_call(tree: ast.Module, line: int, source: str):
     """`stims(i)` on a list: `stims[i]`."""
     text = source.split("\n")[line - 1]
@@ -421,6 +438,22 @@ def text_to_write(tree: ast.Module, line: int, source: str):
             arg = node.args[0]
             return ("A file is written text: str() of the number", line,
                     _wrap(text, [(arg.col_offset, arg.end_col_offset)], "str(", ")"))
+    return None
+
+
+def row_to_write(tree: ast.Module, line: int, source: str):
+    """`f.write([trial, key])`: one comma-separated line of the values, `','.join(map(str, ...)) + '\\n'` (no line
+    break added where the script writes each one on its own: `f.write('\\n')`)."""
+    text = source.split("\n")[line - 1]
+    writes = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _last_name(n.func) == "write" and n.args]
+    own_breaks = any(isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value == "\n"
+                     for n in writes for a in n.args[:1])
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "write" and len(node.args) == 1:
+            arg = node.args[0]
+            return ("A file is written text: the values joined into one line", line,
+                    _wrap(text, [(arg.col_offset, arg.end_col_offset)], "','.join(map(str, ",
+                          "))" + ("" if own_breaks else " + '\\n'")))
     return None
 
 

@@ -16,7 +16,12 @@
   (`str(n).zfill('3')`: 3), text rounded (`round(rt, 2)` of a split line: float()), text compared with a
   number (`rt > info['deadline']`: float() of the text), two texts subtracted, multiplied or divided
   (`times['end'] - times['start']`: float() of each);
-- `items.pop(value)` (pop takes a position): `items.remove(value)`.
+- `items.pop(value)` (pop takes a position): `items.remove(value)`;
+- an in-place method's result used on the same line (`rts.sort()[0]`, `for w in words.reverse():`,
+  `random.shuffle(trials)` looped over; all None): the copy that method has (`sorted(rts)[0]`, `words[::-1]`,
+  `random.sample(trials, len(trials))`);
+- one number indexed as if it were a list (`clock.getTime()[0]`, "'Timestamp' object is not subscriptable"; a
+  name bound to such a call on one line): the index dropped.
 """
 
 from __future__ import annotations
@@ -24,12 +29,17 @@ from __future__ import annotations
 import ast
 import re
 
-from .runtime_rules import _calls, _char, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap
+from .type_rules import _binding
 
 # builtin functions students call as a value's method (`rt.round(3)`)
 BUILTIN_FUNCTIONS = ("round", "abs", "len", "sorted", "str", "int", "float")
 # the types a number read from text is compared with (PsychoPy's clocks give a Timestamp, a float)
 NUMBERS = {"int", "float", "Timestamp"}
+# in-place methods whose result (None) a line uses, and the copy each has: receiver and arguments -> new text
+COPIES = {"sort": lambda owner, args: f"sorted({', '.join([owner, *args])})",
+          "reverse": lambda owner, args: f"{owner}[::-1]" if not args else None,
+          "shuffle": lambda owner, args: f"random.sample({args[0]}, len({args[0]}))" if len(args) == 1 else None}
 # calls whose one argument is a number of seconds
 WAITS = ("sleep", "wait")
 ORDERING = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
@@ -56,6 +66,11 @@ def value_rule(error_type: str, message: str, line: int, source: str, tree: ast.
             return number_times(tree, line, source)
         if re.search(r"'(method|builtin_function_or_method|function)' object is not subscriptable", message):
             return called_not_indexed(tree, line, source)
+        if re.search(r"'NoneType' object is not (subscriptable|iterable)|object of type 'NoneType' has no len\(\)|"
+                     r"operand type\(s\) for .*'NoneType'", message) and (found := copy_not_in_place(tree, line, source)):
+            return found
+        if re.search(r"'(Timestamp|float|int|bool)' object is not subscriptable", message):
+            return number_not_indexed(tree, line, source)
         if re.search(r"format: a (real )?number is required, not list|not enough arguments for format string|"
                      r"not all arguments converted during string formatting", message):
             return format_values_tuple(tree, line, source)
@@ -247,3 +262,49 @@ def texts_as_numbers(tree: ast.Module, line: int, source: str):
         return None
     spans = [(side.col_offset, side.end_col_offset) for side in (found[0].left, found[0].right)]
     return "Both values are text: read them as numbers", line, _wrap(text, spans, "float(", ")")
+
+
+def copy_not_in_place(tree: ast.Module, line: int, source: str):
+    """`rts.sort()[0]`: `sorted(rts)[0]`; `words.reverse()` used: `words[::-1]`; `random.shuffle(x)` used:
+    `random.sample(x, len(x))`. Only a call whose value the line uses (not a statement of its own)."""
+    text = source.split("\n")[line - 1]
+    statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    for node in _calls(tree, line, tuple(COPIES)):
+        func = node.func
+        if not isinstance(func, ast.Attribute) or id(node) in statements or (node.keywords and func.attr != "sort"):
+            continue
+        args = [ast.get_source_segment(source, a) for a in node.args] + \
+            [ast.get_source_segment(source, k) for k in node.keywords]
+        if func.attr == "shuffle":
+            if _last_name(func.value) != "random" or node.keywords:
+                continue
+            new = COPIES["shuffle"](None, args)
+        else:
+            new = COPIES[func.attr](ast.get_source_segment(source, func.value), args)
+        if new is None:
+            continue
+        return (f"{func.attr}() changes the list in place and gives None: use the {func.attr}ed copy", line,
+                _splice(text, node.col_offset, node.end_col_offset, new))
+    return None
+
+
+def number_not_indexed(tree: ast.Module, line: int, source: str):
+    """`clock.getTime()[0]`: `clock.getTime()`; `rt[0]` where `rt = clock.getTime()`: `rt`. The one number is
+    the value; an index into it is a leftover of a list the script does not have."""
+    text = source.split("\n")[line - 1]
+    indexed = {id(n.value) for n in _on_line(tree, line, ast.Subscript)}
+    for node in _on_line(tree, line, ast.Subscript):
+        value = node.value
+        if id(node) in indexed:  # `rt[0][1]`: which index is one too many is not known
+            return None
+        if isinstance(value, ast.Name):
+            binding = _binding(tree, value.id, line)
+            if binding is None or not isinstance(binding.value, ast.Call):
+                continue
+        elif not isinstance(value, ast.Call):
+            continue
+        if isinstance(node.ctx, ast.Store) or isinstance(node.slice, ast.Slice):
+            continue
+        return ("That value is one number, not a list: use it without an index", line,
+                _splice(text, node.col_offset, node.end_col_offset, ast.get_source_segment(source, value)))
+    return None
