@@ -51,7 +51,10 @@ RULES = [
     ("TypeError", "'int' object is not iterable", 1, "rts.extend([1, 2])\n", None),
     # ---- a dict summed ------------------------------------------------------------------------------------------
     ("TypeError", "unsupported operand type(s) for +: 'int' and 'str'", 2,
-     "points = dict(a=1, b=2)\nbest = max(points) + sum(points)\n", (2, "best = max(points.values()) + sum(points)")),
+     "points = dict(a=1, b=2)\nbest = max(points) + sum(points)\n", (2, "best = max(points) + sum(points.values())")),
+    # a dict sorted by a key that is no function (another mistake): sorting a dict's keys is right, not this rule
+    ("TypeError", "dict.values() takes no arguments (1 given)", 2,
+     "s = {'a': 1}\norder = sorted(s, key=s.values)\n", (2, "order = sorted(s, key=s.get)")),
     # numpy's mean: a list of the values
     ("TypeError", "unsupported operand type(s) for /: 'dict' and 'int'", 2,
      "rts = {'a': 0.4}\nm = np.mean(rts)\n", (2, "m = np.mean(list(rts.values()))")),

@@ -10,7 +10,9 @@ re-run proves it). Read after container_rules (a container's method for another'
 - one item added with extend() or += (`stims.extend(circle)`, `rts += rt`, "'Circle' object is not iterable"):
   appended (a set's update: add);
 - a dict summed or averaged (`sum(scores)` adds its keys): its values (`scores.values()`; numpy's and the
-  statistics module's functions: `list(scores.values())`).
+  statistics module's functions: `list(scores.values())`);
+- a list of numbers kept as text (`rts.append(rt)`, rt from a split line; "unsupported operand type(s) for +:
+  'int' and 'str'" at `sum(rts)`): each one read as a number where it is appended, `rts.append(float(rt))`.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from .type_rules import _binding, _first_value
 
 # a dict value's method that adds to it, and the empty value setdefault starts it with
 ADDS = {"append": "[]", "extend": "[]", "insert": "[]", "add": "set()", "update": "set()"}
-# functions that take a container's numbers; the builtins read a dict view as it is, the rest need a list
-SUMMARIES = ("sum", "max", "min", "sorted", "mean", "median", "stdev", "fmean", "average", "std", "var")
-BUILTIN_SUMMARIES = ("sum", "max", "min", "sorted")
+# functions that add up a container's numbers (not sorted/max/min: those read a dict's keys on purpose); sum reads a
+# dict view as it is, numpy's and the statistics module's need a list
+SUMMARIES = ("sum", "mean", "median", "stdev", "fmean", "average", "std", "var")
+# what adding up text (a dict's keys, numbers kept as text) says
+ADDING_TEXT = re.compile(r"for [+/]: '(int|dict)' and '(str|int)'|for \+: 'str' and 'int'|can't convert type 'str'")
 
 
 def collecting_rule(error_type: str, message: str, line: int, source: str, tree: ast.Module):
@@ -38,7 +42,9 @@ def collecting_rule(error_type: str, message: str, line: int, source: str, tree:
         return None
     if re.search(r"'[\w.]+' object is not iterable", message) and (found := one_item_added(tree, line, source)):
         return found
-    return values_of_dict(tree, line, source)
+    if ADDING_TEXT.search(message):
+        return values_of_dict(tree, line, source) or numbers_where_appended(tree, line, source)
+    return None
 
 
 def added_before_it_exists(tree: ast.Module, line: int, source: str):
@@ -145,7 +151,7 @@ def values_of_dict(tree: ast.Module, line: int, source: str):
                 (isinstance(bound, ast.Call) and _last_name(bound.func) == "dict")):
             continue
         arg, name = call.args[0], call.args[0].id
-        builtin = isinstance(call.func, ast.Name) and call.func.id in BUILTIN_SUMMARIES
+        builtin = isinstance(call.func, ast.Name) and call.func.id == "sum"
         new = f"{name}.values()" if builtin else f"list({name}.values())"
         return (f"{name} is a dict: {_last_name(call.func)}() of it reads its keys; its values are the numbers",
                 line, _splice(text, arg.col_offset, arg.end_col_offset, new))
@@ -183,3 +189,27 @@ def _bound_to_set(tree: ast.Module, node: ast.expr) -> bool:
     value = _first_value(tree, node.id) if isinstance(node, ast.Name) else None
     return isinstance(value, (ast.Set, ast.SetComp)) or (isinstance(value, ast.Call) and
                                                          _last_name(value.func) in ("set", "frozenset"))
+
+
+def numbers_where_appended(tree: ast.Module, line: int, source: str):
+    """`sum(rts)` where rts starts empty and one `rts.append(rt)` adds text: `rts.append(float(rt))` there."""
+    for call in _calls(tree, line, SUMMARIES):
+        if not (call.args and isinstance(call.args[0], ast.Name)):
+            continue
+        name = call.args[0].id
+        start = _first_value(tree, name)
+        if not (isinstance(start, ast.List) and not start.elts):
+            continue
+        appends = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+                   n.func.attr == "append" and isinstance(n.func.value, ast.Name) and n.func.value.id == name]
+        if len(appends) != 1 or len(appends[0].args) != 1:
+            return None
+        value = appends[0].args[0]
+        if isinstance(value, ast.Constant) or (isinstance(value, ast.Call) and _last_name(value.func) in
+                                               ("float", "int")) or value.lineno != value.end_lineno:
+            return None
+        text = source.split("\n")[value.lineno - 1]
+        return (f"{name} holds text: read each value as a number where it is appended", value.lineno,
+                _splice(text, value.col_offset, value.end_col_offset,
+                        f"float({ast.get_source_segment(source, value)})"))
+    return None

@@ -10,7 +10,9 @@ Read before runtime_rules' "each item of a list" (`responses.add(key)` is a set'
 - enumerate's two names swapped (`for trial, i in enumerate(conditions)`, "'int' object is not subscriptable" on
   `trial['word']`): the count first, the item second;
 - a random sample of another size than the names it is unpacked into (`left, right = random.sample(shapes, 3)`):
-  as many as there are names.
+  as many as there are names;
+- a loop over zip() of one list unpacked into several names (`for word, size in zip(words):`): zipped with the
+  script's other lists written with as many items, when there are as many of them as names missing.
 - a list used as a dict key or set member ("unhashable type: 'list'"): the first press of a list of key presses
   (`counts[keys]` -> `counts[keys[0]]`), any other list as a tuple;
 - membership asked the way other languages ask it (`word.contains('e')`, `.includes`): `'e' in word`;
@@ -31,7 +33,7 @@ import ast
 import re
 
 from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice, _wrap
-from .type_rules import _binding
+from .type_rules import _binding, _first_value
 
 # the method another container type has for the same job: (type, method called) -> the type's own method
 SAME_JOB = {("list", "add"): "append", ("list", "push"): "append", ("list", "find"): "index",
@@ -91,7 +93,7 @@ def container_rule(error_type: str, message: str, line: int, source: str, tree: 
     if error_type == "TypeError" and re.search(r"update expected at most 1 argument, got 2", message):
         return item_not_update(tree, line, source)
     if error_type == "ValueError" and re.search(r"(too many|not enough) values to unpack", message):
-        return draw_as_many(tree, line, source)
+        return draw_as_many(tree, line, source) or zip_of_one(tree, line, source)
     return None
 
 
@@ -347,3 +349,38 @@ def letters_of(tree: ast.Module, line: int, source: str):
                     _splice(text, node.col_offset, node.end_col_offset,
                             f"list({ast.get_source_segment(source, node.func.value)})"))
     return None
+
+
+def zip_of_one(tree: ast.Module, line: int, source: str):
+    """`for word, size in zip(words):`: `zip(words, sizes)`, the other lists being those the script writes out with
+    as many items as words (none of them the loop's own), exactly as many as the names the loop lacks (or, when
+    more fit, each named after its loop name)."""
+    text = source.split("\n")[line - 1]
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Tuple) and
+                isinstance(loop.iter, ast.Call) and _last_name(loop.iter.func) == "zip" and
+                len(loop.iter.args) == 1 and isinstance(loop.iter.args[0], ast.Name) and
+                loop.iter.lineno == line == loop.iter.end_lineno):
+            continue
+        first = loop.iter.args[0].id
+        size = _written_length(tree, first)
+        if size is None:
+            return None
+        others = [n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                  isinstance(n.targets[0], ast.Name) and n.targets[0].id != first and n.lineno < line and
+                  _written_length(tree, n.targets[0].id) == size]
+        others = list(dict.fromkeys(others))
+        names = [e.id for e in loop.target.elts[1:] if isinstance(e, ast.Name)]
+        if len(others) > len(names):  # several lists fit: the ones named after the loop's names (size -> sizes)
+            others = [next((o for o in others if o.startswith(n)), "") for n in names]
+        if len(others) != len(loop.target.elts) - 1 or "" in others:
+            return None
+        at = loop.iter.args[0].end_col_offset
+        return (f"zip() of one list gives one item at a time: zip {first} with {', '.join(others)}", line,
+                _splice(text, at, at, "".join(f", {o}" for o in others)))
+    return None
+
+
+def _written_length(tree: ast.Module, name: str) -> int | None:
+    value = _first_value(tree, name)
+    return len(value.elts) if isinstance(value, (ast.List, ast.Tuple)) and value.elts else None

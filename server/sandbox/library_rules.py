@@ -325,13 +325,16 @@ def seconds_not_tuple(tree: ast.Module, line: int, source: str):
 
 def number_to_format(tree: ast.Module, line: int, source: str, code: str):
     """`'{:.2f}'.format(rt_text)` or `f'{rt:.2f}'` with text: float() of the value (int() for a 'd' field), the
-    format needs a number. In an f-string, each field whose format ends in that code and whose value is a name,
+    format needs a number; `.format(str(x))`: x itself. In an f-string, each field whose format ends in that code and whose value is a name,
     an item or an attribute."""
     text = source.split("\n")[line - 1]
     number = "int" if code in "dn" else "float"
     for node in _calls(tree, line, ("format",)):
-        if len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (ast.Name, ast.Subscript)):
-            arg = node.args[0]
+        arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if isinstance(arg, ast.Call) and _last_name(arg.func) == "str" and len(arg.args) == 1:
+            return ("The number was made text with str(): a number format needs the number itself", line,
+                    _splice(text, arg.col_offset, arg.end_col_offset, ast.get_source_segment(source, arg.args[0])))
+        if isinstance(arg, (ast.Name, ast.Subscript)):
             return (f"The value is text: a number format needs {number}() of it", line,
                     _wrap(text, [(arg.col_offset, arg.end_col_offset)], f"{number}(", ")"))
     spans = []

@@ -11,10 +11,10 @@ Certain repairs:
 - KeyError on a dict whose keys are literal in the script: the closest literal key;
 - `for a, b in d:` over such a dict (ValueError: too many / not enough values to unpack): `d.items()`;
 - the rules of legacy_rules.py (code written for Python 2 or an older Python, read first), definition_rules.py
-  (the script's own classes and names), container_rules.py, collecting_rules.py, text_rules.py, value_rules.py,
-  runtime_rules.py, type_rules.py, library_rules.py, file_rules.py and argument_rules.py (their docstrings list
-  them; read in that order, the first that reads the exception wins), also when the certain KeyError/ValueError
-  repairs above find nothing.
+  (the script's own classes and names), container_rules.py, collecting_rules.py, text_rules.py, index_rules.py,
+  value_rules.py, runtime_rules.py, type_rules.py, library_rules.py, file_rules.py and argument_rules.py (their
+  docstrings list them; read in that order, the first that reads the exception wins), also when the certain
+  KeyError/ValueError repairs above find nothing.
 
 A fix replaces one line (`new_text` may hold a line break: an import added below another, a call split from its
 assignment), plus, in `extra`, the other lines it changes: the import a repaired call needs, the other uses of a
@@ -35,6 +35,7 @@ from .collecting_rules import collecting_rule
 from .container_rules import container_rule
 from .definition_rules import definition_rule
 from .file_rules import file_rule
+from .index_rules import index_rule
 from .legacy_rules import legacy_rule
 from .library_rules import library_rule
 from .runtime_rules import rule_for
@@ -44,7 +45,7 @@ from .value_rules import value_rule
 
 # code from an old tutorial first (a Python 2 name would otherwise read as a dict key or a missing import), then the
 # script's own names, then the narrower families before runtime_rules' older, broader ones
-EARLY_RULES = (legacy_rule, definition_rule, container_rule, collecting_rule, text_rule, value_rule)
+EARLY_RULES = (legacy_rule, definition_rule, container_rule, collecting_rule, text_rule, index_rule, value_rule)
 LATE_RULES = (type_rule, library_rule, file_rule, argument_rule)
 
 

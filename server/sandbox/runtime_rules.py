@@ -47,7 +47,11 @@ import re
 STANDARD_IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "random": "import random",
                     "math": "import math", "os": "import os", "sys": "import sys", "time": "import time",
                     "csv": "import csv", "json": "import json", "itertools": "import itertools",
-                    "string": "import string", "datetime": "import datetime", "glob": "import glob"}
+                    "string": "import string", "datetime": "import datetime", "glob": "import glob",
+                    "statistics": "import statistics", "re": "import re", "shutil": "import shutil",
+                    "pickle": "import pickle", "copy": "import copy", "collections": "import collections",
+                    "pathlib": "import pathlib", "functools": "import functools", "textwrap": "import textwrap",
+                    "pd": "import pandas as pd", "pandas": "import pandas"}
 # calls that change their receiver (or argument) and return None
 IN_PLACE = {"shuffle", "sort", "reverse", "append", "extend", "insert", "remove", "clear", "update", "draw",
             "setText", "setColor", "setPos", "setOri", "setSize", "setOpacity", "setImage", "reset"}

@@ -303,6 +303,8 @@ def position_from_text(tree: ast.Module, line: int, source: str):
     if len(found) != 1:
         return None
     index = found[0].slice
+    if isinstance(index, ast.Name) and _words_of(tree, index.id, line):
+        return None  # words, not digits: index_rules' words_as_keys reads those
     return ("The position is text: read it as a whole number", line,
             _wrap(text, [(index.col_offset, index.end_col_offset)], "int(", ")"))
 
@@ -551,6 +553,32 @@ def _number_key(tree: ast.Module, name: str) -> str | None:
         if common and len(common) == 1:
             return common.pop()
     return None
+
+
+def _words_of(tree: ast.Module, name: str, line: int) -> list[str]:
+    """The words `name` takes, in written order, when known: a loop over a written list of words (or a name bound
+    to one), or a random.choice of one."""
+    def words(node):
+        if isinstance(node, ast.Name):
+            node = _first_value(tree, node.id)
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts and \
+                all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            seen = []
+            for e in node.elts:
+                if e.value not in seen:
+                    seen.append(e.value)
+            return seen if not any(w.strip().lstrip("-").isdigit() for w in seen) else []
+        return []
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id == name and \
+                node.lineno < line <= node.end_lineno:
+            return words(node.iter)
+    binding = _binding(tree, name, line)
+    if binding is not None and isinstance(binding.value, ast.Call) and _last_name(binding.value.func) == "choice" \
+            and binding.value.args:
+        return words(binding.value.args[0])
+    return []
 
 
 def _parenthesised(text: str, node: ast.Tuple) -> bool:

@@ -21,15 +21,21 @@
   `random.shuffle(trials)` looped over; all None): the copy that method has (`sorted(rts)[0]`, `words[::-1]`,
   `random.sample(trials, len(trials))`);
 - one number indexed as if it were a list (`clock.getTime()[0]`, "'Timestamp' object is not subscriptable"; a
-  name bound to such a call on one line): the index dropped.
+  name bound to such a call on one line): the index dropped;
+- a value the script sets to None (no response) used in arithmetic (`rt * 1000`): the result None too,
+  `rt * 1000 if rt is not None else None`;
+- the list of key presses read as a number (`int(keys)`): its first press, `int(keys[0])`;
+- fewer values than a format's fields (`'{0}: {1}'.format(trial)`, "Replacement index 1 out of range"): the
+  loop's other names that the line leaves out, when there are exactly as many as are missing.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import string
 
-from .runtime_rules import _calls, _char, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _key_lists, _last_name, _on_line, _splice, _wrap
 from .type_rules import _binding
 
 # builtin functions students call as a value's method (`rt.round(3)`)
@@ -71,12 +77,19 @@ def value_rule(error_type: str, message: str, line: int, source: str, tree: ast.
             return found
         if re.search(r"'(Timestamp|float|int|bool)' object is not subscriptable", message):
             return number_not_indexed(tree, line, source)
+        m = re.search(r"unsupported operand type\(s\) for ([-+*/%]+|\*\*|//): '(\w+)' and '(\w+)'", message)
+        if m and "NoneType" in (m.group(2), m.group(3)) and m.group(2) != m.group(3):
+            return none_stays_none(tree, line, source, m.group(2) == "NoneType")
+        if re.search(r"(int|float)\(\) argument must be .* not 'list'", message):
+            return press_as_number(tree, line, source)
         if re.search(r"format: a (real )?number is required, not list|not enough arguments for format string|"
                      r"not all arguments converted during string formatting", message):
             return format_values_tuple(tree, line, source)
     m = re.search(r"object has no attribute '(\w+)'", message)
     if error_type == "AttributeError" and m and m.group(1) in BUILTIN_FUNCTIONS:
         return builtin_not_method(tree, line, source, m.group(1))
+    if error_type == "IndexError" and re.search(r"Replacement index \d+ out of range", message):
+        return values_for_fields(tree, line, source)
     if error_type == "ValueError" and "sleep length must be non-negative" in message:
         return sleep_at_least_zero(tree, line, source)
     return None
@@ -308,3 +321,75 @@ def number_not_indexed(tree: ast.Module, line: int, source: str):
         return ("That value is one number, not a list: use it without an index", line,
                 _splice(text, node.col_offset, node.end_col_offset, ast.get_source_segment(source, value)))
     return None
+
+
+def none_stays_none(tree: ast.Module, line: int, source: str, left_is_none: bool):
+    """`rt_ms = rt * 1000` where the script sets rt to None (no response): `rt * 1000 if rt is not None else None`.
+    One operation on the line whose None side is a name the script assigns None."""
+    text = source.split("\n")[line - 1]
+    nones = _set_to_none(tree)
+    found = []
+    for node in _on_line(tree, line, ast.BinOp):
+        side = node.left if left_is_none else node.right
+        if isinstance(side, ast.Name) and side.id in nones:
+            found.append((node, side.id))
+    if len({name for _, name in found}) != 1:
+        return None
+    node, name = found[0]
+    whole = {id(n.value) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.Return))}
+    guarded = f"{ast.get_source_segment(source, node)} if {name} is not None else None"
+    if id(node) not in whole:
+        guarded = f"({guarded})"
+    return (f"{name} is None when there was no value (no response): keep the result None then", line,
+            _splice(text, node.col_offset, node.end_col_offset, guarded))
+
+
+def press_as_number(tree: ast.Module, line: int, source: str):
+    """`int(keys)` on the list getKeys/waitKeys returned: the first press, `int(keys[0])`."""
+    text = source.split("\n")[line - 1]
+    lists = _key_lists(tree)
+    for node in _calls(tree, line, ("int", "float")):
+        arg = node.args[0] if len(node.args) == 1 else None
+        if isinstance(arg, ast.Name) and arg.id in lists:
+            return (f"{arg.id} is the list of key presses: the number is its first one", line,
+                    _splice(text, arg.end_col_offset, arg.end_col_offset, "[0]"))
+    return None
+
+
+def values_for_fields(tree: ast.Module, line: int, source: str):
+    """`'Trial {0}: press for {1}'.format(trial)` inside `for trial, colour in ...`: the loop's names the call
+    leaves out, `.format(trial, colour)`, when they are exactly as many as the fields without a value."""
+    text = source.split("\n")[line - 1]
+    for node in _calls(tree, line, ("format",)):
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant) and
+                isinstance(func.value.value, str)) or node.keywords or not node.args:
+            continue
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(func.value.value) if f is not None]
+        except ValueError:
+            return None
+        numbered = [int(f) for f in fields if f.isdigit()]
+        wanted = max(numbered) + 1 if numbered else len([f for f in fields if f == ""])
+        missing = wanted - len(node.args)
+        if missing <= 0:
+            return None
+        given = {n.id for a in node.args for n in ast.walk(a) if isinstance(n, ast.Name)}
+        loops = [n for n in ast.walk(tree) if isinstance(n, ast.For) and n.lineno < line <= n.end_lineno]
+        names = [e.id for loop in loops for e in ast.walk(loop.target) if isinstance(e, ast.Name)
+                 and e.id not in given]
+        if len(names) != missing:
+            return None
+        at = node.args[-1].end_col_offset
+        return (f"The text has {wanted} fields and {len(node.args)} value{'s' if len(node.args) > 1 else ''}: "
+                f"give {', '.join(names)} too", line, _splice(text, at, at, "".join(f", {n}" for n in names)))
+    return None
+
+
+def _set_to_none(tree: ast.Module) -> set[str]:
+    """Names the script assigns None, or a value that is None on one branch (`x if keys else None`)."""
+    def none(value):
+        return (isinstance(value, ast.Constant) and value.value is None) or (
+            isinstance(value, ast.IfExp) and (none(value.body) or none(value.orelse)))
+    return {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and none(n.value)
+            for t in n.targets if isinstance(t, ast.Name)}
