@@ -41,6 +41,8 @@ def test_durations(text, expected):
     ("two squares, one red and one orange, for 400 ms", []),  # ', for' is not the key f followed by 'or'
     ("press f, or j when unsure", ["f", "j"]),  # a key letter before a comma is still a key
     ("type it with the number keys 1-4", ["1", "2", "3", "4"]),  # a range of digit keys: each of them
+    ("rate it by pressing 2 to 4.", ["2", "3", "4"]),  # a range right after press: each digit
+    ("press space for 1-2 seconds", ["space"]),  # a range with its unit after it is a duration
     ("press space, but press p instead when it is red", ["space", "p"]),  # 'p instead'
     ("after a 1-3 s pause press space", ["space"]),  # a range of seconds is no range of keys
     ("for 350 ms. z for left, m for right.", ["z", "m"]),  # a sentence that starts with its key

@@ -259,8 +259,11 @@ def keys_in(text: str) -> list[tuple[str, int]]:
                                 if len(i.group(1)) == 1]
         if sum(any(abs(o - k) < 2 for k in keys_at) for o in items[1:]) >= 2:
             found.append((m.group(1).lower(), m.start(1)))
-    # 'the number keys 1-6', 'keys 1 to 4': every digit of the range
-    for m in re.finditer(r"\bkeys?\s+(\d)\s*(?:-|–|to)\s*(\d)\b", text, re.I):
+    # 'the number keys 1-6', 'keys 1 to 4', 'press 1-4 for', 'by pressing 1 to 5': every digit of the range (not a
+    # range with a unit after it: 'with 1 to 3 s between', 'press for 1-2 seconds')
+    for m in re.finditer(r"\b(?:keys?|press(?:es|ing)?|type|hit|using|with)\s+(?:the\s+)?(?:number\s+)?(?:keys?\s+)?"
+                         r"(\d)\s*(?:-|–|to)\s*(\d)\b(?!\s*(?:s|ms|sec\w*|min\w*|frames?|trials?|times?|items?|dots?)\b)",
+                         text, re.I):
         low, high = int(m.group(1)), int(m.group(2))
         if low < high:
             # offsets 2 apart from the range's start: in order, and not merged as one key read twice below
