@@ -8,8 +8,8 @@ rank throws the magnitude away), how many of the question's words the record's n
 "staircase" meets `StairHandler`), whether its owner class is itself a strong candidate, what kind of entry it is.
 
 Pure: `features()` and `score()` read only their arguments; the weights are a small JSON file (RERANK_WEIGHTS)
-written by training/rerank.py from hand-written question sets 1-12 and comments of PsychoPy's coder demos (sets
-13-15 are never trained on).
+written by training/rerank.py from hand-written question sets 1-15 and comments of PsychoPy's coder demos (set 16
+is never trained on).
 """
 
 from __future__ import annotations
