@@ -21,7 +21,7 @@ import ast
 import re
 
 from .runtime_rules import _calls, _last_name, _on_line, _splice
-from .type_rules import _binding, _first_value
+from .type_rules import _binding, _empty, _first_value
 
 # a dict value's method that adds to it, and the empty value setdefault starts it with
 ADDS = {"append": "[]", "extend": "[]", "insert": "[]", "add": "set()", "update": "set()"}
@@ -106,10 +106,7 @@ def appended_not_placed(tree: ast.Module, line: int, source: str):
             continue
         name = target.value.id
         binding = _binding(tree, name, line)
-        value = binding.value if binding is not None else None
-        empty = (isinstance(value, ast.List) and not value.elts) or (
-            isinstance(value, ast.Call) and _last_name(value.func) == "list" and not value.args)
-        if not empty:
+        if not _empty(binding.value if binding is not None else None, "list"):
             return None
         return (f"{name} starts empty: append() adds each item in turn", line,
                 _splice(text, node.col_offset, node.end_col_offset,
@@ -167,9 +164,7 @@ def _item_of_empty(tree: ast.Module, node) -> bool:
     """Whether `node` is `d[k]` with d first bound to an empty dict."""
     if not _item_of_name(node):
         return False
-    value = _first_value(tree, node.value.id)
-    return (isinstance(value, ast.Dict) and not value.keys) or (
-        isinstance(value, ast.Call) and _last_name(value.func) == "dict" and not value.args and not value.keywords)
+    return _empty(_first_value(tree, node.value.id), "dict")
 
 
 def _parts(source: str, node: ast.Subscript) -> tuple[str, str]:
@@ -197,8 +192,7 @@ def numbers_where_appended(tree: ast.Module, line: int, source: str):
         if not (call.args and isinstance(call.args[0], ast.Name)):
             continue
         name = call.args[0].id
-        start = _first_value(tree, name)
-        if not (isinstance(start, ast.List) and not start.elts):
+        if not _empty(_first_value(tree, name), "list"):
             continue
         appends = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
                    n.func.attr == "append" and isinstance(n.func.value, ast.Name) and n.func.value.id == name]

@@ -33,7 +33,7 @@ import ast
 import re
 
 from .runtime_rules import _calls, _key_lists, _last_name, _on_line, _splice, _wrap
-from .type_rules import _binding, _first_value
+from .type_rules import _binding, _empty, _first_value
 
 # the method another container type has for the same job: (type, method called) -> the type's own method
 SAME_JOB = {("list", "add"): "append", ("list", "push"): "append", ("list", "find"): "index",
@@ -119,10 +119,7 @@ def empty_dict_as_list(tree: ast.Module, line: int, source: str, method: str):
         if binding is None:
             return None
         value = binding.value
-        empty = (isinstance(value, ast.Dict) and not value.keys) or (
-            isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and
-            not value.args and not value.keywords)
-        if not empty or _used_as_dict(tree, name):
+        if not _empty(value, "dict") or _used_as_dict(tree, name):
             return None
         text = source.split("\n")[binding.lineno - 1]
         return (f"{name} is collected with {method}(): make it a list, not a dict", binding.lineno,

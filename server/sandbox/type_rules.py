@@ -497,6 +497,15 @@ def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
     return max(found, key=lambda n: n.lineno) if found else None
 
 
+def _empty(value: ast.expr | None, kind: str) -> bool:
+    """Whether `value` makes an empty `kind` ("dict" or "list"): `{}` / `[]`, or `dict()` / `list()`."""
+    display = ast.Dict if kind == "dict" else ast.List
+    if isinstance(value, display):
+        return not (value.keys if kind == "dict" else value.elts)
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == kind and \
+        not value.args and not value.keywords
+
+
 def _a_mapping(tree: ast.Module, node: ast.expr) -> bool:
     """Whether `node` reads as one trial's dict: a name bound to a dict display or dict(), or a loop's variable
     (`for trial in trials`), or an item of such a name."""
