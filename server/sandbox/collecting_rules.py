@@ -21,7 +21,7 @@ import ast
 import re
 
 from .runtime_rules import _calls, _last_name, _on_line, _splice
-from .type_rules import _binding, _empty, _first_value
+from .type_rules import _binding, _bound_to, _empty, _first_value
 
 # a dict value's method that adds to it, and the empty value setdefault starts it with
 ADDS = {"append": "[]", "extend": "[]", "insert": "[]", "add": "set()", "update": "set()"}
@@ -108,9 +108,7 @@ def appended_not_placed(tree: ast.Module, line: int, source: str):
         binding = _binding(tree, name, line)
         if not _empty(binding.value if binding is not None else None, "list"):
             return None
-        return (f"{name} starts empty: append() adds each item in turn", line,
-                _splice(text, node.col_offset, node.end_col_offset,
-                        f"{name}.append({ast.get_source_segment(source, node.value)})"))
+        return f"{name} starts empty: append() adds each item in turn", line, _append_instead(text, node, name, source)
     return None
 
 
@@ -129,11 +127,10 @@ def one_item_added(tree: ast.Module, line: int, source: str):
                 _splice(text, func.end_col_offset - len(func.attr), func.end_col_offset, own))
     for node in _on_line(tree, line, ast.AugAssign):
         if isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) and \
-                isinstance(_first_value(tree, node.target.id), (ast.List, ast.ListComp)):
+                _bound_to(tree, node.target.id, (ast.List, ast.ListComp)):
             name = node.target.id
             return (f"+= adds a whole list to {name}; append() adds one item", line,
-                    _splice(text, node.col_offset, node.end_col_offset,
-                            f"{name}.append({ast.get_source_segment(source, node.value)})"))
+                    _append_instead(text, node, name, source))
     return None
 
 
@@ -153,6 +150,12 @@ def values_of_dict(tree: ast.Module, line: int, source: str):
         return (f"{name} is a dict: {_last_name(call.func)}() of it reads its keys; its values are the numbers",
                 line, _splice(text, arg.col_offset, arg.end_col_offset, new))
     return None
+
+
+def _append_instead(text: str, statement: ast.Assign | ast.AugAssign, name: str, source: str) -> str:
+    """`text` with `statement` (`name[i] = v`, `name += v`) made `name.append(v)`."""
+    return _splice(text, statement.col_offset, statement.end_col_offset,
+                   f"{name}.append({ast.get_source_segment(source, statement.value)})")
 
 
 def _item_of_name(node) -> bool:

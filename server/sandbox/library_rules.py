@@ -325,8 +325,8 @@ def seconds_not_tuple(tree: ast.Module, line: int, source: str):
 
 def number_to_format(tree: ast.Module, line: int, source: str, code: str):
     """`'{:.2f}'.format(rt_text)` or `f'{rt:.2f}'` with text: float() of the value (int() for a 'd' field), the
-    format needs a number; `.format(str(x))`: x itself. In an f-string, each field whose format ends in that code and whose value is a name,
-    an item or an attribute."""
+    format needs a number; `.format(str(x))`: x itself. In an f-string, each field whose format ends in that code
+    and whose value is a name, an item or an attribute."""
     text = source.split("\n")[line - 1]
     number = "int" if code in "dn" else "float"
     for node in _calls(tree, line, ("format",)):

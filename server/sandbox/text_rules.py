@@ -65,8 +65,7 @@ def list_method_on_text(tree: ast.Module, line: int, source: str, method: str):
             new, title = f"{name} + {args[0]}", f"Text has no {method}(): add to it with +"
         else:
             return None
-        indent = text[:len(text) - len(text.lstrip())]
-        return f"{title} (text cannot change in place: bind {name} again)", line, f"{indent}{name} = {new}"
+        return f"{title} (text cannot change in place: bind {name} again)", line, _rebound(text, name, new)
     return None
 
 
@@ -92,9 +91,8 @@ def item_cut_out(tree: ast.Module, line: int, source: str, kind: str):
             if position is None:
                 return None
             new = _cut(name, position)
-        indent = text[:len(text) - len(text.lstrip())]
         return (f"A {kind} cannot lose an item in place: bind {name} again without it", line,
-                f"{indent}{name} = {new}")
+                _rebound(text, name, new))
     return None
 
 
@@ -114,10 +112,14 @@ def letter_replaced(tree: ast.Module, line: int, source: str):
         position, value = ast.get_source_segment(source, target.slice), ast.get_source_segment(source, statement.value)
         if position is None or value is None:
             return None
-        indent = text[:len(text) - len(text.lstrip())]
         return (f"Text cannot change a letter in place: bind {name} again with the new one", line,
-                f"{indent}{name} = {_around(name, position, value, replace=True)}")
+                _rebound(text, name, _around(name, position, value, replace=True)))
     return None
+
+
+def _rebound(text: str, name: str, new: str) -> str:
+    """The statement on `text` replaced by `name = new`, at its indentation."""
+    return f"{text[:len(text) - len(text.lstrip())]}{name} = {new}"
 
 
 def _cut(name: str, position: str) -> str:

@@ -42,10 +42,8 @@ from .type_rules import _binding
 BUILTIN_FUNCTIONS = ("round", "abs", "len", "sorted", "str", "int", "float")
 # the types a number read from text is compared with (PsychoPy's clocks give a Timestamp, a float)
 NUMBERS = {"int", "float", "Timestamp"}
-# in-place methods whose result (None) a line uses, and the copy each has: receiver and arguments -> new text
-COPIES = {"sort": lambda owner, args: f"sorted({', '.join([owner, *args])})",
-          "reverse": lambda owner, args: f"{owner}[::-1]" if not args else None,
-          "shuffle": lambda owner, args: f"random.sample({args[0]}, len({args[0]}))" if len(args) == 1 else None}
+# in-place methods whose result (None) a line may use: each has a copy (_copy_of)
+COPIED = ("sort", "reverse", "shuffle")
 # calls whose one argument is a number of seconds
 WAITS = ("sleep", "wait")
 ORDERING = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
@@ -282,22 +280,31 @@ def copy_not_in_place(tree: ast.Module, line: int, source: str):
     `random.sample(x, len(x))`. Only a call whose value the line uses (not a statement of its own)."""
     text = source.split("\n")[line - 1]
     statements = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-    for node in _calls(tree, line, tuple(COPIES)):
+    for node in _calls(tree, line, COPIED):
         func = node.func
         if not isinstance(func, ast.Attribute) or id(node) in statements or (node.keywords and func.attr != "sort"):
             continue
+        if func.attr == "shuffle" and _last_name(func.value) != "random":
+            continue
         args = [ast.get_source_segment(source, a) for a in node.args] + \
             [ast.get_source_segment(source, k) for k in node.keywords]
-        if func.attr == "shuffle":
-            if _last_name(func.value) != "random" or node.keywords:
-                continue
-            new = COPIES["shuffle"](None, args)
-        else:
-            new = COPIES[func.attr](ast.get_source_segment(source, func.value), args)
+        new = _copy_of(func.attr, ast.get_source_segment(source, func.value), args)
         if new is None:
             continue
         return (f"{func.attr}() changes the list in place and gives None: use the {func.attr}ed copy", line,
                 _splice(text, node.col_offset, node.end_col_offset, new))
+    return None
+
+
+def _copy_of(method: str, owner: str, args: list[str]) -> str | None:
+    """The copy an in-place call has: `owner.sort(args)` -> `sorted(owner, args)`, `owner.reverse()` ->
+    `owner[::-1]`, `random.shuffle(x)` -> `random.sample(x, len(x))`; None for another form."""
+    if method == "sort":
+        return f"sorted({', '.join([owner, *args])})"
+    if method == "reverse" and not args:
+        return f"{owner}[::-1]"
+    if method == "shuffle" and len(args) == 1:
+        return f"random.sample({args[0]}, len({args[0]}))"
     return None
 
 
