@@ -1,0 +1,15 @@
+from psychopy import visual, core
+
+win = visual.Window([800, 600], units='height')
+clock = core.Clock()
+target = visual.Rect(win, width=0.1, height=0.1, fillColor='white')
+target.draw()
+win.flip()
+core.wait(0.05)
+rt = clock.getTime()
+feedback = visual.TextStim(win, text='Your time: ' + str(rt, 3) + ' s', height=0.05)
+feedback.draw()
+win.flip()
+core.wait(0.1)
+win.close()
+core.quit()
