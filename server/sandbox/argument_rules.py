@@ -22,7 +22,10 @@ runtime_rules.py (pure; (title, line, new text[, other edits]) or None; nothing 
 - a parameter named for several values given one (`mouse.isPressedIn(box, buttons=0)`, "'int' object is not
   iterable"): the one value in a list;
 - a dict's method given as a sort key (`sorted(scores, key=scores.values)`, "dict.values() takes no arguments"):
-  the dict's `get`, which gives each key's value.
+  the dict's `get`, which gives each key's value;
+- several items given where a method takes one collection (`writer.writerow('trial', 'rt')`, "takes exactly one
+  argument (2 given)"; writerow, join, extend, update): the items in a list;
+- numbers in a path (`os.path.join('data', session)`): str() around each part that is not text.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ BUILTIN_KEYWORDS = {"sort": ("key", "reverse"), "sorted": ("key", "reverse"), "m
                     "max": ("key", "default"), "print": ("sep", "end", "file", "flush"),
                     "open": ("mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"),
                     "round": ("ndigits",), "enumerate": ("start",), "int": ("base",), "split": ("sep", "maxsplit")}
+# methods that take one collection of items: writer.writerow(row), sep.join(words), items.extend(more),
+# a_set.update(more)
+ONE_COLLECTION = ("writerow", "join", "extend", "update")
 # calls that take several alternatives as a tuple only
 TUPLE_ONLY = ("startswith", "endswith", "isinstance", "issubclass")
 
@@ -58,12 +64,17 @@ def argument_rule(error_type: str, message: str, line: int, source: str, tree: a
             return file_form(tree, line, source, (m.group(1),))
         if "'str' object is not callable" in message:
             return key_of_column(tree, line, source)
-        m = re.search(r"'(\w+)' is an invalid keyword argument for (\w+)\(\)|(\w+)\(\) got an unexpected keyword "
+        m = re.search(r"'(\w+)' is an invalid keyword argument for (\w+)\(\)|([\w.]+)\(\) got an unexpected keyword "
                       r"argument '(\w+)'", message)
         if m:
             keyword, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             return keyword_spelled_otherwise(tree, line, source, func.split(".")[-1], keyword) or \
                 setter_keyword(tree, line, source, func.split(".")[-1], keyword)
+        m = re.search(r"(\w+)\(\) takes exactly one argument \((\d+) given\)", message)
+        if m and m.group(1) in ONE_COLLECTION and int(m.group(2)) > 1:
+            return items_in_a_list(tree, line, source, m.group(1))
+        if re.search(r"\bjoin\(\) argument must be str, bytes, or os\.PathLike object, not '(int|float)'", message):
+            return path_parts_as_text(tree, line, source)
         if re.search(r"(startswith|endswith) first arg must be str or a tuple of str, not list|"
                      r"isinstance\(\) arg 2 must be a type", message):
             return tuple_of_alternatives(tree, line, source)
@@ -318,3 +329,40 @@ def key_by_get(tree: ast.Module, line: int, source: str):
                 return ("A sort key is a function of one key: the dict's get gives its value", line,
                         _splice(text, start, value.end_col_offset, "get"))
     return None
+
+
+def items_in_a_list(tree: ast.Module, line: int, source: str, method: str):
+    """`writer.writerow('trial', 'rt')`, `' '.join(a, b)`: the method takes one collection; the items given are put
+    in a list."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr == method and len(node.args) > 1 and \
+                not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args) and \
+                node.end_lineno == line:
+            items = [ast.get_source_segment(source, a) for a in node.args]
+            return (f"{method}() takes one collection: the items in a list", line,
+                    _called_with(text, source, node, [f"[{', '.join(items)}]"]))
+    return None
+
+
+def path_parts_as_text(tree: ast.Module, line: int, source: str):
+    """`os.path.join('data', session)` with a number: str() around each part that is not already text."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr == "join" and
+                isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "path" and
+                node.end_lineno == line):
+            continue
+        parts = [(a.col_offset, a.end_col_offset) for a in node.args
+                 if not _text_like(a) and a.lineno == a.end_lineno == line]
+        if parts:
+            return "A path is made of text: str() around the numbers", line, _wrap(text, parts, "str(", ")")
+    return None
+
+
+def _text_like(node: ast.expr) -> bool:
+    """Text for certain: a string, an f-string, a %-format or str() of something."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _text_like(node.left)
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or isinstance(node, ast.JoinedStr) or \
+        (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("str", "repr"))

@@ -10,7 +10,8 @@ than a certainty, but it must never touch more than the lines it names.
 - a variable that is None because it was assigned the result of an in-place call (`x = random.shuffle(x)`,
   `s = items.sort()`, `stim = stim.draw()`);
 - a float where a count is needed (`range(duration * refresh)`): rounded; a true division handed to any call as
-  a count (`np.zeros(n / 2)`, numpy's message too): floor division;
+  a count (`np.zeros(n / 2)`, numpy's message too): floor division; range() in steps of a fraction
+  (`range(0, 1, 0.25)`): numpy's arange;
 - `'%d: %.3f' % trial, rt` (`%` binds before the comma): the values in one tuple;
 - a number joined to a string with + : str() around it; a duration that is text: float(); `int('0.25')`:
   float(); a number typed with a decimal comma (`float('0,5')`): the comma made a point;
@@ -31,7 +32,10 @@ than a certainty, but it must never touch more than the lines it names.
   called as its class (`visual.window`);
 - a list used as one item (`stims.draw()`, `order.shuffle()`), a dict read as attributes (`trial.word`), a key
   close to one written in the script's dicts;
-- a required argument left out that a variable of its name holds (`addData('rt')`), or a save's file name;
+- a required argument left out that a variable of its name holds (`addData('rt')`), a save's file name, or one
+  PsychoPy's docs imply (a switch, `setAutoDraw()`: True; a number of repeats, `TrialHandler(conds)`: 1); the one
+  argument given by a name the function lacks (`core.wait(duration=0.2)`), where the API index shows one
+  required parameter: by position;
 - an ExperimentHandler's method called on a loop's handler (`trials.nextEntry()`): on the script's
   ExperimentHandler, or, with none and the handler looped over by `for` (it steps on its own), the call removed.
 """
@@ -142,6 +146,8 @@ def round_count(tree: ast.Module, line: int, source: str, text: bool = False) ->
     """`range(duration * refresh)` with a float: the count rounded (`range(round(...))`); with text (a count
     typed into a dialog, `range(info['n'])`): read as a whole number (`range(int(...))`)."""
     line_text = source.split("\n")[line - 1]
+    if not text and (found := fractional_step(tree, line, source)):
+        return found
     edits = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" and \
@@ -165,6 +171,29 @@ def round_count(tree: ast.Module, line: int, source: str, text: bool = False) ->
     if text:
         return "The count is text: read it as a whole number with int()", line, _wrap(line_text, edits, "int(", ")")
     return "Round the count to a whole number of frames or items", line, _wrap(line_text, edits, "round(", ")")
+
+
+def fractional_step(tree: ast.Module, line: int, source: str) -> tuple[str, ...] | None:
+    """`range(0, 1, 0.25)`: steps of a fraction are numpy's arange (same arguments; numpy imported where the script
+    lacks it). Rounding them would make a step of 0."""
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id == "range" and len(node.args) == 3 and
+                node.end_lineno == line):
+            continue
+        step = node.args[2]
+        if isinstance(step, ast.UnaryOp) and isinstance(step.op, ast.USub):
+            step = step.operand
+        if not (isinstance(step, ast.Constant) and isinstance(step.value, float) and step.value % 1):
+            continue
+        numpy, edit = _imports(tree).get("numpy"), None
+        if numpy is None:
+            numpy, edit = "np", import_edit(tree, source, "np", "import numpy as np")
+        fix = (f"range() counts in whole steps; steps of {ast.get_source_segment(source, node.args[2])} are "
+               f"{numpy}.arange", line, _splice(text, node.func.col_offset, node.func.end_col_offset,
+                                                f"{numpy}.arange"))
+        return fix if edit is None else (*fix, (edit,))
+    return None
 
 
 def str_concat(tree: ast.Module, line: int, source: str) -> tuple[str, int, str] | None:
@@ -591,11 +620,12 @@ def event_key_name(tree: ast.Module, line: int, source: str) -> tuple[str, int, 
 _SAVE_EXT = (("WideText", "csv"), ("Pickle", "psydat"), ("Excel", "xlsx"), ("Json", "json"), ("Text", "tsv"))
 
 
-def missing_argument(tree: ast.Module, line: int, method: str, param: str, source: str
-                     ) -> tuple[str, int, str] | None:
+def missing_argument(tree: ast.Module, line: int, method: str, param: str, source: str,
+                     documented: str | None = None) -> tuple[str, int, str] | None:
     """A required argument left out: a variable of that name, the variable a data key names
-    (`addData('rt')` -> `addData('rt', rt)`), a file name for a save, or random.sample's count (`sample(items)`,
-    the idiom for a shuffled copy: all of them, `len(items)`)."""
+    (`addData('rt')` -> `addData('rt', rt)`), a file name for a save, random.sample's count (`sample(items)`,
+    the idiom for a shuffled copy: all of them, `len(items)`), or the value PsychoPy's docs imply
+    (`documented_value`)."""
     text = source.split("\n")[line - 1]
     bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and
              n.lineno <= line}
@@ -616,6 +646,8 @@ def missing_argument(tree: ast.Module, line: int, method: str, param: str, sourc
         elif "file" in param.lower():
             ext = next((e for part, e in _SAVE_EXT if part in method), "txt")
             value = repr(f"data.{ext}")
+        elif documented is not None:
+            value = documented
         if value is None:
             return None
         end = (node.args[-1] if node.args else node.func).end_col_offset
@@ -628,6 +660,53 @@ def missing_argument(tree: ast.Module, line: int, method: str, param: str, sourc
                 start = node.keywords[0].value.col_offset - len(node.keywords[0].arg or "") - 1
                 new = _splice(text, start, start, f"{value}, ")
         return f"Pass `{param}` to {method}(): {value}", line, new
+    return None
+
+
+def documented_value(index, owner: str | None, method: str, param: str) -> str | None:
+    """The value a left-out PsychoPy argument takes when the call alone says it: a switch (`stim.setAutoDraw()`,
+    the attribute documented as `True` or `False`) is switched on, and a number of repeats (`TrialHandler(conds)`'s
+    nReps, "number of repeats") is once. The owner is the class the message names, else the class called."""
+    if index is None:
+        return None
+    def record(name: str):
+        symbol = next((s for s in index.records if s.endswith(f".{name}")), None)
+        return index.lookup(symbol) if symbol else None
+    called = record(f"{owner}.{method}" if owner else method)
+    if called is None:
+        return None
+    docs = [p.doc or "" for p in called.params if p.name == param]
+    if owner and method.startswith("set") and method[3:4].isupper():  # a setter: its attribute's doc
+        attribute = record(f"{owner}.{method[3].lower()}{method[4:]}")
+        docs.append(attribute.doc if attribute else "")
+    text = " ".join(docs)
+    if re.search(r"`?True`? or `?False`?|\(`?bool`?\)", text):
+        return "True"
+    if re.search(r"\bnumber of (repeats|repetitions)\b", text, re.I):
+        return "1"
+    return None
+
+
+def keyword_for_the_required(tree: ast.Module, line: int, source: str, index, func: str, keyword: str):
+    """`core.wait(duration=0.2)`: the one argument given, by a name the function does not have, where the
+    function (read from the API index through the module it is called on) has one required parameter and the call
+    gives nothing else: the value given by position."""
+    if index is None:
+        return None
+    text = source.split("\n")[line - 1]
+    for node in _on_line(tree, line, ast.Call):
+        if not (_last_name(node.func) == func and not node.args and len(node.keywords) == 1 and
+                node.keywords[0].arg == keyword and node.end_lineno == line):
+            continue
+        record = index.lookup(ast.get_source_segment(source, node.func))
+        required = [p for p in record.params if p.default is None and p.kind in
+                    ("positional_or_keyword", "positional_only")] if record else []
+        if len(required) != 1 or record.kind not in ("function", "method"):
+            return None
+        value = ast.get_source_segment(source, node.keywords[0].value)
+        head = ast.get_source_segment(source, node.func)
+        return (f"{func}() has no parameter {keyword}: the value is its {required[0].name}, given by position", line,
+                _splice(text, node.col_offset, node.end_col_offset, f"{head}({value})"))
     return None
 
 
@@ -928,9 +1007,15 @@ def _type_error(tree: ast.Module, line: int, message: str, source: str, index):
         return unpack_keypress(tree, line, source)
     if "required positional argument: 'self'" in message:
         return call_the_class(tree, line, source)
-    m = re.search(r"(\w+)\(\) missing 1 required positional argument: '(\w+)'", message)
+    m = re.search(r"(?:(\w+)\.)?(\w+)\(\) missing 1 required positional argument: '(\w+)'", message)
     if m:
-        return missing_argument(tree, line, m.group(1), m.group(2), source)
+        owner, method, param = m.groups()
+        if method == "__init__" and owner:  # `TrialHandler(conds)`: the call names the class
+            owner, method = None, owner
+        return missing_argument(tree, line, method, param, source, documented_value(index, owner, method, param))
+    m = re.search(r"(\w+)\(\) got an unexpected keyword argument '(\w+)'", message)
+    if m and (found := keyword_for_the_required(tree, line, source, index, m.group(1), m.group(2))):
+        return found
     if "'module' object is not callable" in message:
         return class_for_module(tree, line, source, index)
     m = re.search(r"unsupported operand type\(s\) for [-+*/]+=?: '(\w+)' and '(\w+)'", message)

@@ -24,6 +24,8 @@
   name bound to such a call on one line): the index dropped;
 - a value the script sets to None (no response) used in arithmetic (`rt * 1000`): the result None too,
   `rt * 1000 if rt is not None else None`;
+- a result that can be None (`keys = event.waitKeys(maxWait=2)`, nothing pressed) indexed in a condition (`if
+  keys[0] == 'escape':`): the condition asks first whether there is one, `if keys and keys[0] == 'escape':`;
 - the list of key presses read as a number (`int(keys)`): its first press, `int(keys[0])`;
 - fewer values than a format's fields (`'{0}: {1}'.format(trial)`, "Replacement index 1 out of range"): the
   loop's other names that the line leaves out, when there are exactly as many as are missing.
@@ -73,6 +75,8 @@ def value_rule(error_type: str, message: str, line: int, source: str, tree: ast.
         if re.search(r"'NoneType' object is not (subscriptable|iterable)|object of type 'NoneType' has no len\(\)|"
                      r"operand type\(s\) for .*'NoneType'", message) and (found := copy_not_in_place(tree, line, source)):
             return found
+        if "'NoneType' object is not subscriptable" in message:
+            return nothing_to_index(tree, line, source)
         if re.search(r"'(Timestamp|float|int|bool)' object is not subscriptable", message):
             return number_not_indexed(tree, line, source)
         m = re.search(r"unsupported operand type\(s\) for ([-+*/%]+|\*\*|//): '(\w+)' and '(\w+)'", message)
@@ -400,3 +404,25 @@ def _set_to_none(tree: ast.Module) -> set[str]:
             isinstance(value, ast.IfExp) and (none(value.body) or none(value.orelse)))
     return {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and none(n.value)
             for t in n.targets if isinstance(t, ast.Name)}
+
+
+def nothing_to_index(tree: ast.Module, line: int, source: str):
+    """`if keys[0] == 'escape':` with keys None (a wait that timed out): `if keys and keys[0] == 'escape':`. Only in
+    an `if`/`elif`/`while` test that starts on the line and indexes one name; elsewhere what to do without a value
+    is not said."""
+    text = source.split("\n")[line - 1]
+    for node in ast.walk(tree):
+        if not (isinstance(node, (ast.If, ast.While)) and node.test.lineno == line == node.test.end_lineno):
+            continue
+        names = {n.value.id for n in ast.walk(node.test)
+                 if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        test = ast.get_source_segment(source, node.test)
+        if isinstance(node.test, ast.BoolOp) and isinstance(node.test.op, ast.Or) or \
+                isinstance(node.test, (ast.IfExp, ast.NamedExpr, ast.Lambda)):
+            test = f"({test})"
+        return (f"{name} can be None (nothing came): ask whether there is one first", line,
+                _splice(text, node.test.col_offset, node.test.end_col_offset, f"{name} and {test}"))
+    return None
