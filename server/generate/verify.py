@@ -20,7 +20,7 @@ KIND_CLASSES = {"text": {"TextStim", "TextBox2"}, "circle": {"Circle", "Polygon"
                 "square": {"Rect", "ShapeStim", "Polygon"}, "rect": {"Rect", "ShapeStim"},
                 "triangle": {"Polygon", "ShapeStim"}, "line": {"Line", "ShapeStim"},
                 "grating": {"GratingStim"}, "star": {"ShapeStim"}, "cross": {"TextStim", "ShapeStim"},
-                "arrow": {"TextStim", "ShapeStim"}}
+                "arrow": {"TextStim", "ShapeStim"}, "polygon": {"Polygon", "ShapeStim"}}
 
 # a run that reaches its time budget still proves the script works when the participant answered this often
 MIN_ANSWERS = 3
