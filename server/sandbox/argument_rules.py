@@ -34,7 +34,7 @@ import ast
 import difflib
 import re
 
-from .runtime_rules import _calls, _char, _imports, _last_name, _on_line, _splice, _wrap
+from .runtime_rules import _calls, _char, _imports, _is_text, _last_name, _on_line, _splice, _wrap
 
 # the module functions whose string and file forms students swap: the text one called -> the file one meant
 FILE_FORMS = {"loads": "load", "dumps": "dump"}
@@ -354,15 +354,9 @@ def path_parts_as_text(tree: ast.Module, line: int, source: str):
                 node.end_lineno == line):
             continue
         parts = [(a.col_offset, a.end_col_offset) for a in node.args
-                 if not _text_like(a) and a.lineno == a.end_lineno == line]
+                 if not (_is_text(a) or isinstance(a, ast.BinOp) and isinstance(a.op, ast.Mod) and _is_text(a.left))
+                 and a.lineno == a.end_lineno == line]
         if parts:
             return "A path is made of text: str() around the numbers", line, _wrap(text, parts, "str(", ")")
     return None
 
-
-def _text_like(node: ast.expr) -> bool:
-    """Text for certain: a string, an f-string, a %-format or str() of something."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _text_like(node.left)
-    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or isinstance(node, ast.JoinedStr) or \
-        (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("str", "repr"))
