@@ -64,7 +64,7 @@ def argument_rule(error_type: str, message: str, line: int, source: str, tree: a
             return file_form(tree, line, source, (m.group(1),))
         if "'str' object is not callable" in message:
             return key_of_column(tree, line, source)
-        m = re.search(r"'(\w+)' is an invalid keyword argument for (\w+)\(\)|([\w.]+)\(\) got an unexpected keyword "
+        m = re.search(r"'(\w+)' is an invalid keyword argument for (\w+)\(\)|(\w+)\(\) got an unexpected keyword "
                       r"argument '(\w+)'", message)
         if m:
             keyword, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))

@@ -669,9 +669,10 @@ def documented_value(index, owner: str | None, method: str, param: str) -> str |
     nReps, "number of repeats") is once. The owner is the class the message names, else the class called."""
     if index is None:
         return None
-    def record(name: str):
-        symbol = next((s for s in index.records if s.endswith(f".{name}")), None)
-        return index.lookup(symbol) if symbol else None
+
+    def record(name: str):  # the message and the call name a class without its module
+        return next((r for s, r in index.records.items() if s.endswith(f".{name}")), None)
+
     called = record(f"{owner}.{method}" if owner else method)
     if called is None:
         return None
